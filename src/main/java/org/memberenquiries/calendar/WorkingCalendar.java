@@ -1,0 +1,142 @@
+package org.memberenquiries.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rule R0, in one place: which days are working days, when an enquiry counts as received, and when
+ * "N working days" ends. All times are worked out in the council's zone, so a deadline is at the
+ * end of the working day local time whatever the daylight-saving offset.
+ *
+ * <p>Each working day ends at its <em>end of working day</em> (default 17:00 local). Both receipts
+ * and deadlines are placed by those ends: a receipt belongs to the first end strictly after it, a
+ * deadline to the first end at or after it.
+ */
+@Component
+public class WorkingCalendar {
+
+  private final ZoneId zone;
+  private final LocalTime endOfDay;
+  private final Set<LocalDate> closureDays;
+  private final BankHolidays bankHolidays;
+
+  public WorkingCalendar(CalendarProperties properties, BankHolidays bankHolidays) {
+    this.zone = properties.zone();
+    this.endOfDay = properties.endOfWorkingDay();
+    this.closureDays = Set.copyOf(properties.closureDays());
+    this.bankHolidays = bankHolidays;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public Division division() {
+    return bankHolidays.division();
+  }
+
+  /** Monday to Friday, not a bank holiday of the division (as observed), not a closure day. */
+  public boolean isWorkingDay(LocalDate day) {
+    DayOfWeek dow = day.getDayOfWeek();
+    return dow != DayOfWeek.SATURDAY
+        && dow != DayOfWeek.SUNDAY
+        && !bankHolidays.isBankHoliday(day)
+        && !closureDays.contains(day);
+  }
+
+  /** The first working day strictly after {@code day}. */
+  public LocalDate nextWorkingDayAfter(LocalDate day) {
+    LocalDate next = day.plusDays(1);
+    while (!isWorkingDay(next)) {
+      next = next.plusDays(1);
+    }
+    return next;
+  }
+
+  /** The n-th working day after {@code day} (n = 0 gives {@code day} itself). */
+  public LocalDate nthWorkingDayAfter(LocalDate day, int n) {
+    requireNotNegative(n);
+    LocalDate result = day;
+    for (int i = 0; i < n; i++) {
+      result = nextWorkingDayAfter(result);
+    }
+    return result;
+  }
+
+  /**
+   * The day an enquiry counts as received (R0): the day itself if it is a working day and the
+   * receipt is before the end of the working day; otherwise the next working day.
+   */
+  public LocalDate effectiveReceiptDay(Instant receivedAt) {
+    ZonedDateTime local = receivedAt.atZone(zone);
+    LocalDate day = local.toLocalDate();
+    if (isWorkingDay(day) && local.toLocalTime().isBefore(endOfDay)) {
+      return day;
+    }
+    return nextWorkingDayAfter(day);
+  }
+
+  /** End of the working day on {@code day}, with that day's offset (17:00 is 17:00Z or 16:00Z). */
+  public ZonedDateTime endOfWorkingDay(LocalDate day) {
+    return ZonedDateTime.of(day, endOfDay, zone);
+  }
+
+  /** R0: "N working days" ends at the end of the n-th working day after the effective receipt day. */
+  public ZonedDateTime endOfNthWorkingDayAfter(Instant receivedAt, int n) {
+    return endOfWorkingDay(nthWorkingDayAfter(effectiveReceiptDay(receivedAt), n));
+  }
+
+  /**
+   * Moves a deadline later by n working days (R9, the clock stopped for a clarification): the end
+   * of the n-th working day after the working day the deadline falls in. A deadline falls in the
+   * working day whose end is the first at or after it, so a deadline at 17:00 on a working day falls
+   * in that day, and one on a weekend or bank holiday in the next working day.
+   */
+  public ZonedDateTime addWorkingDays(Instant deadline, int n) {
+    return endOfWorkingDay(nthWorkingDayAfter(workingDayOf(deadline), n));
+  }
+
+  /**
+   * How many working days lie between two instants: the number of working-day ends (the {@link
+   * #endOfWorkingDay} of a working day) in the half-open interval {@code (from, to]}; 0 if {@code to}
+   * is not after {@code from}. So from Monday 10:00 to Monday 17:00 is 1, from Monday 17:00 to
+   * Tuesday 16:59 is 0, and a weekend or bank holiday in between adds nothing.
+   */
+  public int workingDaysBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    int count = 0;
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        Instant end = endOfWorkingDay(day).toInstant();
+        if (end.isAfter(from) && !end.isAfter(to)) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  private LocalDate workingDayOf(Instant deadline) {
+    ZonedDateTime local = deadline.atZone(zone);
+    LocalDate day = local.toLocalDate();
+    if (isWorkingDay(day) && !local.toLocalTime().isAfter(endOfDay)) {
+      return day;
+    }
+    return nextWorkingDayAfter(day);
+  }
+
+  private static void requireNotNegative(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("working days must not be negative, got " + n);
+    }
+  }
+}

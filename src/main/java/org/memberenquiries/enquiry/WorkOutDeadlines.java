@@ -1,0 +1,57 @@
+package org.memberenquiries.enquiry;
+
+import static org.memberenquiries.enquiry.EnquiryVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.deadline.DeadlineCalculator;
+import org.memberenquiries.deadline.Deadlines;
+import org.memberenquiries.department.Departments;
+import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.engine.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Work out deadlines" (R0, R4, R5, R7): computes the working-day deadlines once, from the time the
+ * enquiry was received, and stores them for the timers; and picks the department's task queue.
+ */
+@Component("workOutDeadlines")
+public class WorkOutDeadlines implements JavaDelegate {
+
+  private final DeadlineCalculator deadlines;
+  private final WorkingCalendar calendar;
+  private final Departments departments;
+  private final EngineClock clock;
+
+  public WorkOutDeadlines(
+      DeadlineCalculator deadlines, WorkingCalendar calendar, Departments departments, EngineClock clock) {
+    this.deadlines = deadlines;
+    this.calendar = calendar;
+    this.departments = departments;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String department = departments.require(Variables.requireText(execution, DEPARTMENT)).id();
+    Instant now = clock.now();
+    Instant receivedAt = Variables.instant(execution, RECEIVED_AT, calendar.zone());
+    if (receivedAt == null) {
+      receivedAt = now;
+    } else if (receivedAt.isAfter(now)) {
+      throw new BadUserRequestException("Variable 'receivedAt' must not be in the future; got " + receivedAt);
+    }
+    Deadlines owed = deadlines.deadlinesFor(receivedAt);
+    execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
+    execution.setVariable(EFFECTIVE_RECEIPT_DAY, owed.effectiveReceiptDay().toString());
+    execution.setVariable(ACKNOWLEDGE_BY, Date.from(owed.acknowledgeBy().toInstant()));
+    execution.setVariable(RESPOND_BY, Date.from(owed.respondBy().toInstant()));
+    execution.setVariable(FULL_RESPONSE_BY, Date.from(owed.fullResponseBy().toInstant()));
+    execution.setVariable(OFFICER_GROUP, Departments.officerGroup(department));
+    execution.setVariable(MANAGER_GROUP, Departments.managerGroup(department));
+  }
+}

@@ -1,0 +1,66 @@
+package org.memberenquiries.escalation;
+
+import static org.memberenquiries.escalation.EscalationVariables.*;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.memberenquiries.enquiry.EnquiryVariables;
+import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.engine.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record the breach" (R10): every missed deadline is recorded with its due date and the moment it
+ * was missed. The same deadline missed again (a timer re-armed on the same date) is recorded but
+ * not escalated a second time.
+ */
+@Component("recordBreach")
+public class RecordBreach implements JavaDelegate {
+
+  private final BreachLog breaches;
+  private final EngineClock clock;
+
+  public RecordBreach(BreachLog breaches, EngineClock clock) {
+    this.breaches = breaches;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String enquiry = enquiryProcessInstanceId(execution);
+    MissedDeadline deadline = missedDeadline(execution);
+    Instant due = Variables.instant(execution, MISSED_DEADLINE_DUE, java.time.ZoneOffset.UTC);
+    if (due == null) {
+      throw new BadUserRequestException("Variable '" + MISSED_DEADLINE_DUE + "' is required");
+    }
+    boolean alreadyEscalated = breaches.alreadyEscalated(enquiry, deadline, due);
+    long id =
+        breaches.record(
+            enquiry,
+            execution.getBusinessKey(),
+            Variables.text(execution, EnquiryVariables.DEPARTMENT),
+            deadline,
+            due,
+            clock.now(),
+            !alreadyEscalated);
+    execution.setVariable(BREACH_ID, id);
+    execution.setVariable(ALREADY_ESCALATED, alreadyEscalated);
+  }
+
+  /** The enquiry this escalation is about: the calling process, or itself when started alone. */
+  private static String enquiryProcessInstanceId(DelegateExecution execution) {
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    return caller != null ? caller.getProcessInstanceId() : execution.getProcessInstanceId();
+  }
+
+  private static MissedDeadline missedDeadline(DelegateExecution execution) {
+    String value = Variables.requireText(execution, MISSED_DEADLINE);
+    try {
+      return MissedDeadline.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadUserRequestException("Unknown missed deadline '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.memberenquiries.response;
+
+import static org.memberenquiries.enquiry.EnquiryVariables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.communication.CommunicationKind;
+import org.memberenquiries.communication.CommunicationLog;
+import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.engine.TaskActor;
+import org.memberenquiries.engine.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * R5, R6: on completing "Respond to enquiry", records a full response, or a holding response, which
+ * must explain what is being done and give an estimated date for the full response.
+ */
+@Component("responseSent")
+public class ResponseSent implements TaskListener {
+
+  private final CommunicationLog log;
+  private final EngineClock clock;
+  private final WorkingCalendar calendar;
+
+  public ResponseSent(CommunicationLog log, EngineClock clock, WorkingCalendar calendar) {
+    this.log = log;
+    this.clock = clock;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ResponseType type = ResponseType.of(Variables.requireText(task, RESPONSE_TYPE));
+    String text = Variables.requireText(task, RESPONSE_TEXT);
+    Instant now = clock.now();
+    if (type == ResponseType.FULL) {
+      log.record(task.getProcessInstanceId(), CommunicationKind.FULL_RESPONSE, text, now, TaskActor.of(task));
+      task.getExecution().setVariable(FULL_RESPONSE_SENT_AT, Date.from(now));
+      return;
+    }
+    String explanation = Variables.text(task, HOLDING_EXPLANATION);
+    LocalDate estimate = Variables.date(task, ESTIMATED_FULL_RESPONSE_DATE, calendar.zone());
+    if (explanation == null || estimate == null) {
+      throw new BadUserRequestException(
+          "R6: a holding response needs 'holdingExplanation' (what is being done to investigate)"
+              + " and 'estimatedFullResponseDate' (when the full response is expected)");
+    }
+    if (estimate.isBefore(now.atZone(calendar.zone()).toLocalDate())) {
+      throw new BadUserRequestException(
+          "R6: 'estimatedFullResponseDate' must not be in the past; got " + estimate);
+    }
+    String body = text + "\n\nWhat we are doing: " + explanation + "\nEstimated full response by: " + estimate;
+    log.record(task.getProcessInstanceId(), CommunicationKind.HOLDING_RESPONSE, body, now, TaskActor.of(task));
+    task.getExecution().setVariable(HOLDING_RESPONSE_SENT_AT, Date.from(now));
+  }
+
+  enum ResponseType {
+    FULL,
+    HOLDING;
+
+    static ResponseType of(String value) {
+      try {
+        return valueOf(value);
+      } catch (IllegalArgumentException e) {
+        throw new BadUserRequestException("'responseType' must be FULL or HOLDING; got '" + value + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.memberenquiries.testing;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Walks processes on real calendar dates: the engine clock is set to London wall-clock times and due
+ * timer jobs are executed explicitly (the job executor is off in tests). Never sleeps.
+ */
+public abstract class ProcessTestSupport {
+
+  protected static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+
+  @BeforeEach
+  void initAssertions() {
+    init(processEngine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** An instant given as London wall-clock time, e.g. {@code london("2026-03-27T18:30")}. */
+  protected static Instant london(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(LONDON).toInstant();
+  }
+
+  protected static void clockAt(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  protected static void clockAt(String londonDateTime) {
+    clockAt(london(londonDateTime));
+  }
+
+  protected static Map<String, Object> enquiry(String department, Instant receivedAt) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("memberName", "Cllr Ada Lovelace");
+    variables.put("memberId", "member.lovelace");
+    variables.put("subject", "Street lighting on Mill Lane");
+    variables.put("enquiryText", "Residents report the lights on Mill Lane have been out for a week.");
+    variables.put("capacity", "COUNTY_COUNCILLOR");
+    variables.put("ward", "Mill Ward");
+    variables.put("department", department);
+    variables.put("receivedAt", Date.from(receivedAt));
+    return variables;
+  }
+
+  /** Starts a member enquiry received at the given London time, with the clock at that time. */
+  protected ProcessInstance startEnquiry(String receivedAtLondon) {
+    clockAt(receivedAtLondon);
+    return runtimeService.startProcessInstanceByKey(
+        "member-enquiry", "ME-" + System.nanoTime(), enquiry("highways", london(receivedAtLondon)));
+  }
+
+  /**
+   * Executes the jobs of this enquiry due at the current clock (due date at or before it), until none
+   * is left; a repeating timer's next job lies in the future, so this ends.
+   */
+  protected int executeDueJobs(ProcessInstance instance) {
+    int executed = 0;
+    List<Job> due;
+    while (!(due = dueJobs(instance)).isEmpty()) {
+      for (Job job : due) {
+        managementService.executeJob(job.getId());
+        executed++;
+      }
+    }
+    return executed;
+  }
+
+  private List<Job> dueJobs(ProcessInstance instance) {
+    Date now = ClockUtil.getCurrentTime();
+    return managementService.createJobQuery()
+        .processInstanceId(instance.getId())
+        .executable()
+        .duedateLowerThan(new Date(now.getTime() + 1))
+        .list();
+  }
+
+  protected Task taskOf(ProcessInstance instance, String taskDefinitionKey) {
+    return taskService.createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+  }
+
+  protected void complete(ProcessInstance instance, String taskDefinitionKey, Map<String, Object> variables) {
+    taskService.complete(taskOf(instance, taskDefinitionKey).getId(), variables);
+  }
+
+  protected Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery()
+        .processInstanceId(instance.getId())
+        .activityId(activityId)
+        .timers()
+        .singleResult();
+  }
+
+  protected List<ProcessInstance> escalationsOf(ProcessInstance enquiry) {
+    return runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(enquiry.getId())
+        .processDefinitionKey("enquiry-escalation")
+        .list();
+  }
+}

@@ -1,0 +1,51 @@
+package org.memberenquiries.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Bad request parameters become RFC 9457 problem details with a {@code parameter} property. */
+@WebMvcTest(controllers = ApiErrorsTest.Probe.class)
+@Import(ApiErrorsTest.Probe.class)
+class ApiErrorsTest {
+
+  @RestController
+  static class Probe {
+    @GetMapping("/test/probe")
+    String probe(@RequestParam int count) {
+      return "ok " + count;
+    }
+  }
+
+  @Autowired private MockMvc mvc;
+
+  @Test
+  void missingParameter() throws Exception {
+    mvc.perform(get("/test/probe"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.parameter").value("count"))
+        .andExpect(jsonPath("$.detail", containsString("count")));
+  }
+
+  @Test
+  void typeMismatch() throws Exception {
+    mvc.perform(get("/test/probe").param("count", "many"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.parameter").value("count"))
+        .andExpect(jsonPath("$.detail", containsString("many")));
+  }
+}
