@@ -1,6 +1,6 @@
 package org.memberenquiries.communication;
 
-/** What an officer sent the Member, by rule. */
+/** What passed between officers and the Member, by rule. */
 public enum CommunicationKind {
   /** R4. */
   ACKNOWLEDGEMENT,
@@ -11,5 +11,15 @@ public enum CommunicationKind {
   /** R7: reasons the full response is late, and the revised date. */
   REVISED_DATE_NOTICE,
   /** R7: regular update while the full response is late. */
-  PROGRESS_UPDATE
+  PROGRESS_UPDATE,
+  /** R1, R2: where an out-of-scope request went. */
+  REFERRAL_NOTICE,
+  /** R3, R9: a question to the Member; the clock stops until the reply. */
+  QUESTION_TO_MEMBER,
+  /** R3, R9: the Member's reply to a question (the one entry written by the Member). */
+  MEMBER_REPLY,
+  /** R9: the enquiry closed because the Member did not reply within 10 working days. */
+  CLOSED_NO_REPLY,
+  /** R8: the manager's discussion with the Member about a disproportionate burden. */
+  BURDEN_DISCUSSION
 }

@@ -1,21 +1,22 @@
 package org.memberenquiries.demo;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.memberenquiries.security.Groups;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo run (the default profile) seeds one user per role so a newcomer can log in to Tasklist.
- * Every demo password is "demo"; no other profile seeds anyone.
+ * The demo run (the default profile) seeds one user per role so a newcomer can log in: two Members,
+ * Member Support, the referees, a process owner, and an officer and a manager per department. Every
+ * demo password is "demo" (stored hashed); no other profile seeds anyone.
  */
 @Component
 @Profile("demo")
@@ -33,36 +34,23 @@ public class DemoUsers {
   }
 
   @EventListener
-  public void seed(PostDeployEvent event) {
-    group("camunda-admin", "Camunda administrators", "SYSTEM");
-    user("admin", "Demo", "Administrator", "camunda-admin");
-    group("member-support", "Member Support", "WORKFLOW");
-    user("support", "Sam", "Support", "member-support");
-    for (String role : List.of("executive-director", "monitoring-officer", "chief-financial-officer")) {
-      group(role, title(role), "WORKFLOW");
-    }
-    user("director", "Dana", "Director", "executive-director");
-    user("monitoring", "Morgan", "Monitoring", "monitoring-officer");
-    user("cfo", "Chris", "Finance", "chief-financial-officer");
+  @Order(3) // after the role groups exist (CamundaAuthorizations) and the administrator (FirstAdmin)
+  public void seed(ApplicationStartedEvent event) {
+    user("cllr.lovelace", "Ada", "Lovelace", Groups.MEMBERS);
+    user("cllr.babbage", "Charles", "Babbage", Groups.MEMBERS);
+    user("support", "Sam", "Support", Groups.MEMBER_SUPPORT);
+    user("director", "Dana", "Director", Groups.EXECUTIVE_DIRECTOR);
+    user("monitoring", "Morgan", "Monitoring", Groups.MONITORING_OFFICER);
+    user("cfo", "Chris", "Finance", Groups.CHIEF_FINANCIAL_OFFICER);
+    user("chief", "Casey", "Chief-Executive", Groups.CHIEF_EXECUTIVE);
+    user("owner", "Pat", "Process-Owner", Groups.PROCESS_OWNERS);
     for (Department department : departments.all()) {
-      String officers = Departments.officerGroup(department.id());
-      String managers = Departments.managerGroup(department.id());
-      group(officers, department.name() + " officers", "WORKFLOW");
-      group(managers, department.name() + " managers", "WORKFLOW");
-      user("officer." + department.id(), "Officer", department.name(), officers);
-      user("manager." + department.id(), "Manager", department.name(), managers);
+      user("officer." + department.id(), "Officer", department.name(), Departments.officerGroup(department.id()));
+      user("manager." + department.id(), "Manager", department.name(), Departments.managerGroup(department.id()));
     }
-    LOG.info("Demo users seeded (password '{}'): admin, support, director, monitoring, cfo,"
-        + " officer.<department>, manager.<department>", PASSWORD);
-  }
-
-  private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identity.saveGroup(group);
-    }
+    LOG.info("Demo users seeded (password '{}'): cllr.lovelace, cllr.babbage (Members), support, director,"
+        + " monitoring, cfo, chief, owner, officer.<department>, manager.<department>; admin/demo is the"
+        + " first administrator", PASSWORD);
   }
 
   private void user(String id, String first, String last, String groupId) {
@@ -75,10 +63,5 @@ public class DemoUsers {
       identity.saveUser(user);
       identity.createMembership(id, groupId);
     }
-  }
-
-  private static String title(String role) {
-    String spaced = role.replace('-', ' ');
-    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
   }
 }

@@ -12,6 +12,10 @@ public final class EnquiryVariables {
   public static final String WARD = "ward";
   public static final String DEPARTMENT = "department";
   public static final String RECEIVED_AT = "receivedAt";
+  public static final String PURPOSE = "purpose"; // R13
+  public static final String SERVICE_REQUEST_REFERENCE = "serviceRequestReference"; // R2
+  public static final String SUBMITTED_BY = "submittedBy";
+  public static final String COUNCILLOR_ONLY = "councillorOnly"; // R3
 
   // Worked out by the WorkingCalendar (R0, R4, R5, R7).
   public static final String EFFECTIVE_RECEIPT_DAY = "effectiveReceiptDay";
@@ -37,6 +41,37 @@ public final class EnquiryVariables {
   public static final String REVISED_FULL_RESPONSE_BY = "revisedFullResponseBy";
   public static final String PROGRESS_UPDATE_CYCLE = "progressUpdateCycle";
   public static final String PROGRESS_UPDATE_TEXT = "progressUpdateText";
+
+  // Triage (R1, R2) and referral.
+  public static final String REQUEST_KIND = "requestKind";
+  public static final String AUTOMATED_UPDATES_EXIST = "automatedUpdatesExist";
+  public static final String SCOPE = "scope";
+  public static final String REFERRAL_REFERENCE = "referralReference";
+  public static final String REFERRAL_MESSAGE = "referralMessage";
+  public static final String REFERRED_TO = "referredTo";
+
+  // How the case ended (R1, R2, R5, R7, R9), and whether its timescales still apply (R9).
+  public static final String OUTCOME = "outcome";
+  public static final String TIMESCALES_APPLY = "timescalesApply";
+
+  // Where the case goes back to after a question to the Member (R3, R9) or a burden discussion (R8).
+  public static final String RETURN_TO = "returnTo";
+
+  // Clarification (R3, R9).
+  public static final String CLARIFICATION_QUESTION = "clarificationQuestion";
+  public static final String CLARIFICATION_REPLY = "clarificationReply";
+  public static final String QUESTION_ASKED_AT = "questionAskedAt";
+  public static final String REPLY_DUE_BY = "replyDueBy";
+  public static final String AWAITING_MEMBER_REPLY = "awaitingMemberReply";
+  public static final String WORKING_DAYS_WAITED = "workingDaysWaited";
+  public static final String CLOCK_STOPPED_WORKING_DAYS = "clockStoppedWorkingDays";
+
+  // Disproportionate burden (R8).
+  public static final String BURDEN_REASON = "burdenReason";
+  public static final String BURDEN_DISCUSSION = "burdenDiscussion";
+  public static final String DEADLINE_AGREED = "deadlineAgreed";
+  public static final String AGREED_DEADLINE = "agreedDeadline";
+  public static final String AGREED_DEADLINE_BY = "agreedDeadlineBy";
 
   private EnquiryVariables() {}
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.capacity.Capacity;
 import org.memberenquiries.deadline.DeadlineCalculator;
 import org.memberenquiries.deadline.Deadlines;
 import org.memberenquiries.department.Departments;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Work out deadlines" (R0, R4, R5, R7): computes the working-day deadlines once, from the time the
- * enquiry was received, and stores them for the timers; and picks the department's task queue.
+ * enquiry was received, and stores them for the timers; and picks the department's task queue. An
+ * enquiry logged in Tasklist is registered here and gets its reference.
  */
 @Component("workOutDeadlines")
 public class WorkOutDeadlines implements JavaDelegate {
@@ -26,9 +28,11 @@ public class WorkOutDeadlines implements JavaDelegate {
   private final WorkingCalendar calendar;
   private final Departments departments;
   private final EngineClock clock;
+  private final TasklistRegistration registration;
 
-  public WorkOutDeadlines(
-      DeadlineCalculator deadlines, WorkingCalendar calendar, Departments departments, EngineClock clock) {
+  public WorkOutDeadlines(DeadlineCalculator deadlines, WorkingCalendar calendar, Departments departments,
+      EngineClock clock, TasklistRegistration registration) {
+    this.registration = registration;
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.departments = departments;
@@ -38,6 +42,8 @@ public class WorkOutDeadlines implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String department = departments.require(Variables.requireText(execution, DEPARTMENT)).id();
+    Capacity.of(CAPACITY, Variables.requireText(execution, CAPACITY)); // R3: one of the five, or UNCLEAR
+    Variables.requireText(execution, PURPOSE); // R13: recorded with the enquiry
     Instant now = clock.now();
     Instant receivedAt = Variables.instant(execution, RECEIVED_AT, calendar.zone());
     if (receivedAt == null) {
@@ -46,6 +52,7 @@ public class WorkOutDeadlines implements JavaDelegate {
       throw new BadUserRequestException("Variable 'receivedAt' must not be in the future; got " + receivedAt);
     }
     Deadlines owed = deadlines.deadlinesFor(receivedAt);
+    registration.registerIfNew(execution, department);
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(EFFECTIVE_RECEIPT_DAY, owed.effectiveReceiptDay().toString());
     execution.setVariable(ACKNOWLEDGE_BY, Date.from(owed.acknowledgeBy().toInstant()));
@@ -53,5 +60,7 @@ public class WorkOutDeadlines implements JavaDelegate {
     execution.setVariable(FULL_RESPONSE_BY, Date.from(owed.fullResponseBy().toInstant()));
     execution.setVariable(OFFICER_GROUP, Departments.officerGroup(department));
     execution.setVariable(MANAGER_GROUP, Departments.managerGroup(department));
+    execution.setVariable(TIMESCALES_APPLY, true);
+    execution.setVariable(CLOCK_STOPPED_WORKING_DAYS, 0);
   }
 }

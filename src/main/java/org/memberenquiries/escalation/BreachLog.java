@@ -22,12 +22,15 @@ public class BreachLog {
     this.jdbc = jdbc;
   }
 
-  /** Whether this very deadline (kind and due date) of the enquiry was already escalated. */
-  public boolean alreadyEscalated(String processInstanceId, MissedDeadline deadline, Instant due) {
+  /**
+   * Whether this deadline of the enquiry was already escalated (R10). A deadline that moved (R8
+   * agreed, R9 clock stopped) and is missed again is the same deadline: recorded, not escalated twice.
+   */
+  public boolean alreadyEscalated(String processInstanceId, MissedDeadline deadline) {
     return jdbc.sql(
             "select count(*) from breach where process_instance_id = ? and deadline_kind = ?"
-                + " and deadline_due = ? and escalated = true")
-        .params(processInstanceId, deadline.name(), Timestamp.from(due))
+                + " and escalated = true")
+        .params(processInstanceId, deadline.name())
         .query(Long.class)
         .single()
         > 0;

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * R10: records how a breach ended, from the Member Support task (resolved informally, or referred)
  * or from the referee's decision (executive director, monitoring officer, chief financial officer).
+ * The bean name differs from the {@code breachOutcome} variable, which would otherwise shadow it in
+ * the listener expression.
  */
-@Component("breachOutcome")
+@Component("breachOutcomeRecorded")
 public class BreachOutcome implements TaskListener {
 
   static final String RESOLVED_INFORMALLY = "RESOLVED_INFORMALLY";

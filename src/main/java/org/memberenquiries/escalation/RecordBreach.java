@@ -35,7 +35,7 @@ public class RecordBreach implements JavaDelegate {
     if (due == null) {
       throw new BadUserRequestException("Variable '" + MISSED_DEADLINE_DUE + "' is required");
     }
-    boolean alreadyEscalated = breaches.alreadyEscalated(enquiry, deadline, due);
+    boolean alreadyEscalated = breaches.alreadyEscalated(enquiry, deadline);
     long id =
         breaches.record(
             enquiry,

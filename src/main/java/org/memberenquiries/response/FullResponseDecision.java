@@ -9,17 +9,21 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.capacity.CouncillorOnly;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.Detours;
+import org.memberenquiries.enquiry.Outcome;
 import org.springframework.stereotype.Component;
 
 /**
  * R7: on completing "Send full response" (or its revised-date twin), records the full response, or
  * the reasons it is late and the revised date the Member is given, which re-arms the deadline timer
- * and starts the regular progress-update reminders.
+ * and starts the regular progress-update reminders. The officer may instead ask the Member a question
+ * (R9) or raise a disproportionate burden (R8).
  */
 @Component("fullResponseDecision")
 public class FullResponseDecision implements TaskListener {
@@ -44,13 +48,17 @@ public class FullResponseDecision implements TaskListener {
     switch (outcome) {
       case "SENT" -> {
         String text = Variables.requireText(task, FULL_RESPONSE_TEXT);
+        CouncillorOnly.checkRelease(task);
         log.record(task.getProcessInstanceId(), CommunicationKind.FULL_RESPONSE, text, now, TaskActor.of(task));
         task.getExecution().setVariable(FULL_RESPONSE_SENT_AT, Date.from(now));
+        task.getExecution().setVariable(OUTCOME, Outcome.ANSWERED_IN_FULL.name());
       }
       case "DELAYED" -> recordDelay(task, now);
+      case "CLARIFICATION" -> Detours.askMember(task);
+      case "BURDEN" -> Detours.raiseBurden(task);
       default ->
           throw new BadUserRequestException(
-              "'fullResponseOutcome' must be SENT or DELAYED; got '" + outcome + "'");
+              "'fullResponseOutcome' must be SENT, DELAYED, CLARIFICATION or BURDEN; got '" + outcome + "'");
     }
   }
 

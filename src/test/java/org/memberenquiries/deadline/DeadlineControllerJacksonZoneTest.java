@@ -1,5 +1,7 @@
 package org.memberenquiries.deadline;
 
+import org.memberenquiries.security.ProblemResponses;
+import org.memberenquiries.security.SecurityConfiguration;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** R0 deadlines stay in the council's zone even if someone sets a global Jackson time zone. */
 @WebMvcTest(controllers = DeadlineController.class, properties = "spring.jackson.time-zone=America/New_York")
-@Import({BankHolidays.class, WorkingCalendar.class, DeadlineCalculator.class})
+@Import({BankHolidays.class, WorkingCalendar.class, DeadlineCalculator.class, SecurityConfiguration.class, ProblemResponses.class})
 class DeadlineControllerJacksonZoneTest {
 
   @TestConfiguration

@@ -1,5 +1,7 @@
 package org.memberenquiries.deadline;
 
+import org.memberenquiries.security.ProblemResponses;
+import org.memberenquiries.security.SecurityConfiguration;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** GET /api/calendar/deadlines (R0, R4, R5, R7): exact JSON, with offsets in the council's zone. */
 @WebMvcTest(controllers = DeadlineController.class)
-@Import({BankHolidays.class, WorkingCalendar.class, DeadlineCalculator.class})
+@Import({BankHolidays.class, WorkingCalendar.class, DeadlineCalculator.class, SecurityConfiguration.class, ProblemResponses.class})
 class DeadlineControllerTest {
 
   @TestConfiguration

@@ -54,7 +54,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     @DisplayName("R0 R4 R5 R7: deadlines are worked out once from receipt and stored for the timers")
     void deadlinesStoredOnStart() {
       // Friday 20 November 2026, 10:00 GMT: a working day, within working hours.
-      ProcessInstance enquiry = startEnquiry("2026-11-20T10:00");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-11-20T10:00");
 
       assertThat(enquiry).isWaitingAt("AcknowledgeEnquiry");
       Map<String, Object> variables = runtimeService.getVariables(enquiry.getId());
@@ -72,7 +72,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     void receiptAfterHoursAcrossDaylightSaving() {
       // Friday 27 March 2026 18:30 GMT; clocks go forward on Sunday 29 March; Good Friday 3 April and
       // Easter Monday 6 April are bank holidays.
-      ProcessInstance enquiry = startEnquiry("2026-03-27T18:30");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-03-27T18:30");
 
       Map<String, Object> variables = runtimeService.getVariables(enquiry.getId());
       assertThat(variables.get("effectiveReceiptDay")).isEqualTo("2026-03-30");
@@ -109,7 +109,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     @Test
     @DisplayName("R4: acknowledged on time: recorded, no breach, no escalation")
     void acknowledgedOnTime() {
-      ProcessInstance enquiry = startEnquiry("2026-11-20T10:00");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-11-20T10:00");
       clockAt("2026-11-23T16:59");
       assertThat(executeDueJobs(enquiry)).isZero();
 
@@ -129,7 +129,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     @Test
     @DisplayName("R4 R10: acknowledgement missed: the task stays open, the breach is recorded and escalated")
     void acknowledgementMissed() {
-      ProcessInstance enquiry = startEnquiry("2026-03-27T18:30");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-03-27T18:30");
       clockAt("2026-03-31T17:01"); // BST since 29 March; the deadline was 17:00 BST = 16:00Z
 
       assertThat(executeDueJobs(enquiry)).isEqualTo(1);
@@ -145,6 +145,9 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
       ProcessInstance escalation = escalationsOf(enquiry).get(0);
       assertThat(escalation).isWaitingAt("ResolveInformally");
       assertThat(task(escalation)).hasCandidateGroup("member-support");
+
+      complete(escalation, "ResolveInformally", Map.of("resolutionNotes", "Acknowledged by phone.", "memberSatisfied", true));
+      assertThat(enquiry).hasPassed("AcknowledgementBreachHandled").isWaitingAt("AcknowledgeEnquiry");
     }
   }
 
@@ -154,7 +157,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     @Test
     @DisplayName("R5: a full response within 10 working days answers the enquiry")
     void fullResponseOnTime() {
-      ProcessInstance enquiry = startEnquiry("2026-11-20T10:00");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-11-20T10:00");
       complete(enquiry, "AcknowledgeEnquiry", ACKNOWLEDGED);
       clockAt("2026-12-04T16:00");
 
@@ -172,7 +175,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     void responseMissedOverChristmas() {
       // Friday 18 December 2026. Christmas Day (Fri), Boxing Day substitute (Mon 28) and New Year's Day
       // (Fri 1 Jan 2027) are bank holidays: the 10th working day after receipt is Wednesday 6 January.
-      ProcessInstance enquiry = startEnquiry("2026-12-18T09:00");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-12-18T09:00");
       clockAt("2026-12-21T10:00");
       complete(enquiry, "AcknowledgeEnquiry", ACKNOWLEDGED);
       assertThat(timer(enquiry, "ResponseOverdue").getDuedate()).isEqualTo(at("2027-01-06T17:00:00Z"));
@@ -198,7 +201,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     @Test
     @DisplayName("R6: a holding response without an explanation or an estimated date is refused")
     void holdingResponseNeedsExplanationAndEstimate() {
-      ProcessInstance enquiry = startEnquiry("2026-11-20T10:00");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-11-20T10:00");
       complete(enquiry, "AcknowledgeEnquiry", ACKNOWLEDGED);
       String respond = taskOf(enquiry, "RespondToEnquiry").getId();
 
@@ -225,7 +228,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
   class FullResponseAfterHolding {
 
     ProcessInstance holdingSent() {
-      ProcessInstance enquiry = startEnquiry("2026-11-20T10:00");
+      ProcessInstance enquiry = startTriagedEnquiry("2026-11-20T10:00");
       complete(enquiry, "AcknowledgeEnquiry", ACKNOWLEDGED);
       clockAt("2026-12-01T11:00");
       complete(enquiry, "RespondToEnquiry", holding("2026-12-16"));
@@ -345,6 +348,10 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
             assertThat(breach.due()).isEqualTo(Instant.parse("2027-01-08T17:00:00Z"));
           });
       assertThat(enquiry).isWaitingAt("SendFullResponseByRevisedDate", "EscalateMissedRevisedDate");
+
+      complete(escalationsOf(enquiry).get(0), "ResolveInformally",
+          Map.of("resolutionNotes", "New date agreed by phone.", "memberSatisfied", true));
+      assertThat(enquiry).hasPassed("RevisedDateBreachHandled").isWaitingAt("SendFullResponseByRevisedDate");
     }
   }
 }

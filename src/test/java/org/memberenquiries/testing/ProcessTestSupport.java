@@ -67,6 +67,7 @@ public abstract class ProcessTestSupport {
     variables.put("enquiryText", "Residents report the lights on Mill Lane have been out for a week.");
     variables.put("capacity", "COUNTY_COUNCILLOR");
     variables.put("ward", "Mill Ward");
+    variables.put("purpose", "To answer residents at the ward surgery.");
     variables.put("department", department);
     variables.put("receivedAt", Date.from(receivedAt));
     return variables;
@@ -77,6 +78,17 @@ public abstract class ProcessTestSupport {
     clockAt(receivedAtLondon);
     return runtimeService.startProcessInstanceByKey(
         "member-enquiry", "ME-" + System.nanoTime(), enquiry("highways", london(receivedAtLondon)));
+  }
+
+  /** The triage answers of a plain question from a county councillor (R1, R2, R3): an enquiry. */
+  protected static final Map<String, Object> TRIAGED_AS_ENQUIRY =
+      Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR");
+
+  /** Starts an enquiry and triages it at once as an in-scope question; it then waits for its acknowledgement. */
+  protected ProcessInstance startTriagedEnquiry(String receivedAtLondon) {
+    ProcessInstance enquiry = startEnquiry(receivedAtLondon);
+    complete(enquiry, "TriageEnquiry", TRIAGED_AS_ENQUIRY);
+    return enquiry;
   }
 
   /**

@@ -13,12 +13,16 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.memberenquiries.security.ProblemResponses;
+import org.memberenquiries.security.SecurityConfiguration;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Bad request parameters become RFC 9457 problem details with a {@code parameter} property. */
 @WebMvcTest(controllers = ApiErrorsTest.Probe.class)
-@Import(ApiErrorsTest.Probe.class)
+@Import({ApiErrorsTest.Probe.class, SecurityConfiguration.class, ProblemResponses.class})
+@WithMockUser // the probe is not a public endpoint
 class ApiErrorsTest {
 
   @RestController

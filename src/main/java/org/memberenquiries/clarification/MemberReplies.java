@@ -1,0 +1,80 @@
+package org.memberenquiries.clarification;
+
+import static org.memberenquiries.enquiry.EnquiryVariables.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.memberenquiries.capacity.Capacity;
+import org.memberenquiries.enquiry.Step;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R3, R9: delivers a Member's reply to the enquiry waiting for it (BPMN message {@value #MESSAGE},
+ * correlated by the enquiry's reference, its business key). A reply to a capacity question must
+ * name the capacity (R3).
+ */
+@Service
+public class MemberReplies {
+
+  public static final String MESSAGE = "MemberReplied";
+  static final int MAX_REPLY_LENGTH = 20_000;
+
+  private final RuntimeService runtime;
+
+  public MemberReplies(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  /** True if the enquiry with this reference is waiting for the Member's reply. */
+  public boolean isAwaitingReply(String reference) {
+    return waitingExecution(reference) != null;
+  }
+
+  @Transactional
+  public void reply(String reference, String reply, Capacity capacity) {
+    if (reply == null || reply.isBlank()) {
+      throw new BadUserRequestException("R9: the reply must not be empty");
+    }
+    if (reply.length() > MAX_REPLY_LENGTH) {
+      throw new BadUserRequestException("R9: the reply must be at most " + MAX_REPLY_LENGTH + " characters");
+    }
+    Execution waiting = waitingExecution(reference);
+    if (waiting == null) {
+      throw new NotAwaitingReplyException(reference);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CLARIFICATION_REPLY, reply.trim());
+    boolean capacityQuestion =
+        Step.CAPACITY_CHECK.name().equals(runtime.getVariable(waiting.getProcessInstanceId(), RETURN_TO));
+    if (capacityQuestion && (capacity == null || capacity == Capacity.UNCLEAR)) {
+      throw new BadUserRequestException(
+          "R3: the Member was asked in which capacity they ask; the reply must give 'capacity' (not UNCLEAR)");
+    }
+    if (capacity != null && capacity != Capacity.UNCLEAR) {
+      variables.put(CAPACITY, capacity.name());
+    }
+    runtime.createMessageCorrelation(MESSAGE)
+        .processInstanceId(waiting.getProcessInstanceId())
+        .setVariables(variables)
+        .correlateWithResult();
+  }
+
+  private Execution waitingExecution(String reference) {
+    ProcessInstance enquiry = runtime.createProcessInstanceQuery()
+        .processDefinitionKey("member-enquiry")
+        .processInstanceBusinessKey(reference)
+        .singleResult();
+    if (enquiry == null) {
+      return null;
+    }
+    return runtime.createExecutionQuery()
+        .processInstanceId(enquiry.getId())
+        .messageEventSubscriptionName(MESSAGE)
+        .singleResult();
+  }
+}

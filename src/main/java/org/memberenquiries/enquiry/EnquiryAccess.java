@@ -1,0 +1,65 @@
+package org.memberenquiries.enquiry;
+
+import org.memberenquiries.department.Departments;
+import org.memberenquiries.security.Caller;
+import org.memberenquiries.security.Groups;
+import org.memberenquiries.sharing.EnquiryShares;
+import org.memberenquiries.web.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * R11: who may see an enquiry and its answers: the requesting Member, a Member they shared it with,
+ * and the officers handling it (the department's officers and managers, Member Support, who also
+ * handles escalations, and administrators). Anyone else is told it does not exist.
+ */
+@Component
+public class EnquiryAccess {
+
+  private final EnquiryRegister register;
+  private final EnquiryShares shares;
+
+  public EnquiryAccess(EnquiryRegister register, EnquiryShares shares) {
+    this.register = register;
+    this.shares = shares;
+  }
+
+  public RegisteredEnquiry readable(String reference, Caller caller) {
+    RegisteredEnquiry enquiry = register.find(reference).filter(e -> e.processInstanceId() != null)
+        .orElseThrow(() -> notFound(reference));
+    if (mayRead(enquiry, caller)) {
+      return enquiry;
+    }
+    throw notFound(reference);
+  }
+
+  /** Only the requesting Member answers questions and gives permission to share (R9, R11). */
+  public RegisteredEnquiry ownedByMember(String reference, Caller caller) {
+    RegisteredEnquiry enquiry = readable(reference, caller);
+    if (!enquiry.memberId().equals(caller.id())) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Only the Member who made enquiry " + reference + " may do this");
+    }
+    return enquiry;
+  }
+
+  public boolean isRequestingMember(RegisteredEnquiry enquiry, Caller caller) {
+    return enquiry.memberId().equals(caller.id());
+  }
+
+  private boolean mayRead(RegisteredEnquiry enquiry, Caller caller) {
+    if (isRequestingMember(enquiry, caller)) {
+      return true;
+    }
+    if (caller.isMember()) {
+      return shares.isSharedWith(enquiry.reference(), caller.id());
+    }
+    return caller.inGroup(Departments.officerGroup(enquiry.department()))
+        || caller.inGroup(Departments.managerGroup(enquiry.department()))
+        || caller.inGroup(Groups.MEMBER_SUPPORT)
+        || caller.inGroup(Groups.ADMINS);
+  }
+
+  private static NotFoundException notFound(String reference) {
+    return new NotFoundException("No enquiry " + reference + " that you can see");
+  }
+}
