@@ -31,6 +31,41 @@ class EngineRestTest {
     api = new ApiClient(port);
   }
 
+  String deployedForm(String user, String path) {
+    ApiClient.Response form = api.get(user, path);
+    assertThat(form.status()).as(path).isEqualTo(200);
+    return form.body().get("id").asText();
+  }
+
+  String taskId(String reference, String key) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult().getId();
+  }
+
+  @Test
+  @DisplayName("Tasklist opens each task's Camunda Form: the start form and every task's form are deployed and linked")
+  void formsOpenInTasklist() {
+    assertThat(deployedForm("support", "/engine-rest/process-definition/key/member-enquiry/deployed-start-form"))
+        .isEqualTo("start-enquiry");
+    String reference = api.post("cllr.lovelace", "/api/enquiries", EnquiryApiTest.enquiry()).body().get("reference").asText();
+
+    assertThat(deployedForm("officer.highways", "/engine-rest/task/" + taskId(reference, "TriageEnquiry") + "/deployed-form"))
+        .isEqualTo("triage-enquiry");
+    tasks.complete(taskId(reference, "TriageEnquiry"), Map.of("requestKind", "SERVICE_REQUEST", "capacity", "COUNTY_COUNCILLOR"));
+    assertThat(deployedForm("officer.highways", "/engine-rest/task/" + taskId(reference, "ReferElsewhere") + "/deployed-form"))
+        .isEqualTo("refer-enquiry");
+
+    String second = api.post("cllr.lovelace", "/api/enquiries", EnquiryApiTest.enquiry()).body().get("reference").asText();
+    tasks.complete(taskId(second, "TriageEnquiry"), Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR"));
+    assertThat(deployedForm("officer.highways", "/engine-rest/task/" + taskId(second, "AcknowledgeEnquiry") + "/deployed-form"))
+        .isEqualTo("acknowledge-enquiry");
+    tasks.complete(taskId(second, "AcknowledgeEnquiry"), Map.of("acknowledgementText", "Thanks."));
+    assertThat(deployedForm("officer.highways", "/engine-rest/task/" + taskId(second, "RespondToEnquiry") + "/deployed-form"))
+        .isEqualTo("respond-to-enquiry");
+    tasks.complete(taskId(second, "RespondToEnquiry"), Map.of("responseType", "BURDEN", "burdenReason", "Years of data."));
+    assertThat(deployedForm("manager.highways", "/engine-rest/task/" + taskId(second, "DiscussBurden") + "/deployed-form"))
+        .isEqualTo("discuss-burden");
+  }
+
   @Test
   @DisplayName("R1 R2: completing triage with an unknown request kind through /engine-rest is a 400 with the rule's message")
   void refusalIsBadRequest() {
