@@ -9,6 +9,7 @@ public record EnquiryView(
     String reference,
     EnquiryState state,
     String subject,
+    @Schema(description = "What the Member asked") String text,
     String memberId,
     String memberName,
     String capacity,

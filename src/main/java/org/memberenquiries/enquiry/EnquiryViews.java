@@ -56,7 +56,8 @@ public class EnquiryViews {
     recipients.add(enquiry.memberId());
     recipients.addAll(shares.sharedWith(enquiry.reference()));
     EnquiryState state = stateOf(v);
-    return new EnquiryView(enquiry.reference(), state, text(v, SUBJECT), enquiry.memberId(), text(v, MEMBER_NAME),
+    return new EnquiryView(enquiry.reference(), state, text(v, SUBJECT), text(v, ENQUIRY_TEXT), enquiry.memberId(),
+        text(v, MEMBER_NAME),
         text(v, CAPACITY), text(v, WARD), enquiry.department(), purpose, at(v.get(RECEIVED_AT)),
         deadlines(v), messages, openQuestion(v, sent, state), recipients, text(v, OUTCOME), text(v, REFERRED_TO));
   }

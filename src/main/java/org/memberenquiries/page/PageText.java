@@ -1,0 +1,233 @@
+package org.memberenquiries.page;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.capacity.Capacity;
+import org.memberenquiries.communication.CommunicationKind;
+import org.memberenquiries.department.DepartmentProperties.Department;
+import org.memberenquiries.department.Departments;
+import org.memberenquiries.enquiry.EnquiryState;
+import org.memberenquiries.enquiry.EnquiryView;
+import org.memberenquiries.member.Members;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words the Members' pages use: readable states, capacities (R3), kinds of message, and dates and
+ * times in the council's zone written the GOV.UK way ("5pm, Monday 23 November 2026"). Templates reach
+ * it as {@code ${text}}.
+ */
+@Component
+public class PageText {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+  /** A radio or select choice: the submitted value, its label and an optional hint. */
+  public record Choice(String value, String label, String hint) {}
+
+  /** One date owed to the Member (R4-R8), with what happened to it when there is something to say. */
+  public record DateOwed(String label, OffsetDateTime due, String note) {}
+
+  private final WorkingCalendar calendar;
+  private final Departments departments;
+  private final Members members;
+
+  public PageText(WorkingCalendar calendar, Departments departments, Members members) {
+    this.calendar = calendar;
+    this.departments = departments;
+    this.members = members;
+  }
+
+  /** "5pm, Monday 23 November 2026"; "10:30am, ..."; "midday, ..."; empty for no date. */
+  public String dateTime(OffsetDateTime at) {
+    return dateTime(at, calendar.zone());
+  }
+
+  static String dateTime(OffsetDateTime at, ZoneId zone) {
+    if (at == null) {
+      return "";
+    }
+    ZonedDateTime local = at.atZoneSameInstant(zone);
+    return time(local) + ", " + DAY.format(local);
+  }
+
+  /** "Monday 23 November 2026". */
+  public String date(OffsetDateTime at) {
+    return at == null ? "" : DAY.format(at.atZoneSameInstant(calendar.zone()));
+  }
+
+  static String time(ZonedDateTime local) {
+    int hour = local.getHour();
+    int minute = local.getMinute();
+    if (minute == 0 && hour == 12) {
+      return "midday";
+    }
+    if (minute == 0 && hour == 0) {
+      return "midnight";
+    }
+    int clock = hour % 12 == 0 ? 12 : hour % 12;
+    String suffix = hour < 12 ? "am" : "pm";
+    return minute == 0 ? clock + suffix : String.format("%d:%02d%s", clock, minute, suffix);
+  }
+
+  public String state(EnquiryState state) {
+    if (state == null) {
+      return "";
+    }
+    return switch (state) {
+      case RECEIVED -> "Received";
+      case ACKNOWLEDGED -> "Acknowledged";
+      case AWAITING_MEMBER -> "Waiting for your reply";
+      case HOLDING_RESPONSE_SENT -> "Holding response sent";
+      case ANSWERED -> "Answered";
+      case REFERRED -> "Referred elsewhere";
+      case CLOSED_NO_RESPONSE -> "Closed: no reply";
+    };
+  }
+
+  /** A sentence saying what the state means for the Member. */
+  public String stateExplained(EnquiryState state) {
+    if (state == null) {
+      return "";
+    }
+    return switch (state) {
+      case RECEIVED -> "Officers have your enquiry and will acknowledge it.";
+      case ACKNOWLEDGED -> "Officers have acknowledged your enquiry and are working on a response.";
+      case AWAITING_MEMBER -> "An officer has asked you a question. The clock is stopped until you reply.";
+      case HOLDING_RESPONSE_SENT -> "Officers sent a holding response and are working on the full response.";
+      case ANSWERED -> "Officers have answered your enquiry.";
+      case REFERRED -> "This was not an enquiry for officers to answer, so it was passed on. See where it went below.";
+      case CLOSED_NO_RESPONSE -> "The enquiry was closed because the officer's question was not answered within 10 working days.";
+    };
+  }
+
+  /** The tag's modifier class, so states read differently at a glance (never by colour alone: the tag has text). */
+  public String stateTag(EnquiryState state) {
+    if (state == null) {
+      return "tag";
+    }
+    return switch (state) {
+      case RECEIVED -> "tag tag-blue";
+      case ACKNOWLEDGED, HOLDING_RESPONSE_SENT -> "tag tag-turquoise";
+      case AWAITING_MEMBER -> "tag tag-yellow";
+      case ANSWERED -> "tag tag-green";
+      case REFERRED, CLOSED_NO_RESPONSE -> "tag tag-grey";
+    };
+  }
+
+  /** What the next deadline in the list of enquiries is for (see {@code EnquiryViews.summary}). */
+  public String nextDeadline(EnquiryState state) {
+    if (state == null) {
+      return "";
+    }
+    return switch (state) {
+      case RECEIVED -> "Acknowledgement by";
+      case ACKNOWLEDGED -> "Response by";
+      case HOLDING_RESPONSE_SENT -> "Full response by";
+      case AWAITING_MEMBER -> "Your reply by";
+      default -> "";
+    };
+  }
+
+  public List<Choice> states() {
+    return Arrays.stream(EnquiryState.values()).map(s -> new Choice(s.name(), state(s), null)).toList();
+  }
+
+  /** R3: the capacities a Member may ask in; "Not sure" lets the officer ask rather than assume. */
+  public List<Choice> capacities(boolean withNotSure) {
+    List<Choice> choices = new ArrayList<>();
+    for (Capacity capacity : Capacity.values()) {
+      if (capacity != Capacity.UNCLEAR) {
+        choices.add(new Choice(capacity.name(), capacity.label(), null));
+      }
+    }
+    if (withNotSure) {
+      choices.add(new Choice(Capacity.UNCLEAR.name(), "Not sure",
+          "An officer will ask you. Information only available to a county councillor is not released until you say."));
+    }
+    return choices;
+  }
+
+  public String capacity(String name) {
+    if (name == null) {
+      return "";
+    }
+    return Arrays.stream(Capacity.values()).filter(c -> c.name().equals(name)).findFirst()
+        .map(c -> c == Capacity.UNCLEAR ? "Not sure yet: an officer will ask you" : c.label()).orElse(name);
+  }
+
+  public List<Choice> departments() {
+    return departments.all().stream().map(d -> new Choice(d.id(), d.name(), null)).toList();
+  }
+
+  public String department(String id) {
+    return departments.find(id).map(Department::name).orElse(id == null ? "" : id);
+  }
+
+  /** A Member's name for the list of recipients (R11), with their user id. */
+  public String member(String id) {
+    return members.find(id).map(user -> Members.displayName(user) + " (" + id + ")").orElse(id);
+  }
+
+  public String messageKind(String kind) {
+    CommunicationKind known;
+    try {
+      known = CommunicationKind.valueOf(kind);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return kind;
+    }
+    return switch (known) {
+      case ACKNOWLEDGEMENT -> "Acknowledgement";
+      case HOLDING_RESPONSE -> "Holding response";
+      case FULL_RESPONSE -> "Full response";
+      case REVISED_DATE_NOTICE -> "Revised date for the full response";
+      case PROGRESS_UPDATE -> "Progress update";
+      case REFERRAL_NOTICE -> "Where your request was passed on";
+      case QUESTION_TO_MEMBER -> "Question to you";
+      case MEMBER_REPLY -> "Your reply";
+      case CLOSED_NO_REPLY -> "Closed: no reply";
+      case BURDEN_DISCUSSION -> "Discussion about the work involved";
+    };
+  }
+
+  /** Whether a message was written by the Member (their reply) rather than sent to them. */
+  public boolean fromMember(String kind) {
+    return CommunicationKind.MEMBER_REPLY.name().equals(kind);
+  }
+
+  /** The dates owed to the Member (R4-R8, R16), each with when it was met once it has been. */
+  public List<DateOwed> datesOwed(EnquiryView view) {
+    EnquiryView.Deadlines d = view.deadlines();
+    List<DateOwed> rows = new ArrayList<>();
+    if (d == null) {
+      return rows;
+    }
+    rows.add(new DateOwed("Acknowledgement", d.acknowledgeBy(), sent(view, CommunicationKind.ACKNOWLEDGEMENT)));
+    String response = sent(view, CommunicationKind.HOLDING_RESPONSE, CommunicationKind.FULL_RESPONSE);
+    rows.add(new DateOwed("Response (within 10 working days)", d.respondBy(), response));
+    rows.add(new DateOwed("Full response, after a holding response (within 20 working days)", d.fullResponseBy(),
+        sent(view, CommunicationKind.FULL_RESPONSE)));
+    if (d.revisedFullResponseBy() != null) {
+      rows.add(new DateOwed("Revised date for the full response", d.revisedFullResponseBy(), null));
+    }
+    if (d.agreedDeadline() != null) {
+      rows.add(new DateOwed("Deadline agreed with you", d.agreedDeadline(), "Replaces the standard deadline"));
+    }
+    return rows;
+  }
+
+  private String sent(EnquiryView view, CommunicationKind... kinds) {
+    if (view.messages() == null) {
+      return null;
+    }
+    List<String> names = Arrays.stream(kinds).map(Enum::name).toList();
+    return view.messages().stream().filter(m -> names.contains(m.kind())).findFirst()
+        .map(m -> "Sent " + dateTime(m.sentAt())).orElse(null);
+  }
+}
