@@ -103,6 +103,12 @@ class AuthorizationMatrixTest {
     // Browser: the Members' pages for Members, the Camunda webapps for staff; anonymous goes to /login.
     row(rows, "PAGE /enquiries", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /enquiries/{ref}", 302, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /enquiries/new", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // Form posts, with the session's CSRF token: a Member's submission redirects to the new enquiry.
+    row(rows, "FORM /enquiries subject=Bins&text=Missed+collection&capacity=COUNTY_COUNCILLOR&ward=Mill+Ward"
+        + "&department=highways&purpose=Newsletter", 302, 302, 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // R9 on the page: only the requesting Member replies (nothing is asked: 409); another Member sees nothing.
+    row(rows, "FORM /enquiries/{ref}/reply reply=Here+you+are", 302, 409, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /camunda/app/tasklist/default/", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // Camunda's own application authorizations: Cockpit for managers and process owners (R16), Admin for admins.
     row(rows, "PAGE /camunda/app/cockpit/default/", 302, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200);
@@ -126,12 +132,18 @@ class AuthorizationMatrixTest {
     String who = user.equals("anonymous") ? null : user;
     HttpResponse<String> response = switch (parts[0]) {
       case "PAGE" -> page(who, parts[1]);
+      case "FORM" -> form(who, parts[1], parts[2]);
       case "DEPLOY" -> deploy(who);
       default -> api(who, parts[0], parts[1], parts.length > 2 ? parts[2] : null);
     };
     assertThat(response.statusCode()).as(resolved + " as " + user + ": " + response.body()).isEqualTo(expected);
     if (expected == 302) {
-      assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login");
+      String location = response.headers().firstValue("Location").orElse("");
+      if (who == null) {
+        assertThat(location).endsWith("/login");
+      } else {
+        assertThat(location).matches(".*/enquiries/ME-\\d{6}"); // a Member's submitted enquiry
+      }
     }
   }
 
@@ -195,6 +207,22 @@ class AuthorizationMatrixTest {
       session.login(u, TestUsers.PASSWORD);
       return session;
     });
+  }
+
+  HttpResponse<String> form(String user, String path, String form) {
+    HttpSession session = user == null ? new HttpSession(port) : session(user);
+    String csrf = session.csrfTokenOf("/login");
+    return session.postForm(path, form + "&idempotencyKey=" + java.util.UUID.randomUUID() + "&_csrf="
+        + HttpSession.encode(csrf));
+  }
+
+  @Test
+  @DisplayName("The front door sends Members to their enquiries and staff to Tasklist")
+  void home() {
+    assertThat(new HttpSession(port).get("/").headers().firstValue("Location").orElse("")).endsWith("/login");
+    assertThat(session("cllr.lovelace").get("/").headers().firstValue("Location").orElse("")).endsWith("/enquiries");
+    assertThat(session("officer.highways").get("/").headers().firstValue("Location").orElse(""))
+        .endsWith("/camunda/app/tasklist/");
   }
 
   HttpResponse<String> page(String user, String path) {
