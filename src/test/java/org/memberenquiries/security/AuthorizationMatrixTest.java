@@ -48,6 +48,9 @@ class AuthorizationMatrixTest {
   static final String ENQUIRY = """
       {"subject":"Potholes on Mill Lane","text":"How many were repaired this year?","capacity":"COUNTY_COUNCILLOR",
        "ward":"Mill Ward","department":"highways","purpose":"Ward newsletter."}""";
+  static final String DOCUMENT_REQUEST = """
+      {"documentTitle":"Lighting contract","basis":"COMMITTEE_MEMBER_FOR_SERVICE","confidential":false,
+       "purpose":"Committee scrutiny."}""";
   static final String BPMN = """
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
@@ -63,6 +66,7 @@ class AuthorizationMatrixTest {
   final Map<String, HttpSession> sessions = new HashMap<>();
   String reference;
   String sharedReference;
+  String documentRequest;
 
   @BeforeAll
   void enquiryOfLovelace() throws Exception {
@@ -75,6 +79,8 @@ class AuthorizationMatrixTest {
     }
     reference = JSON.readTree(api("cllr.lovelace", "POST", "/api/enquiries", ENQUIRY).body()).get("reference").asText();
     sharedReference = JSON.readTree(api("cllr.lovelace", "POST", "/api/enquiries", ENQUIRY).body()).get("reference").asText();
+    documentRequest = JSON.readTree(api("cllr.lovelace", "POST", "/api/document-requests", DOCUMENT_REQUEST).body())
+        .get("reference").asText();
   }
 
   /** One row per endpoint: expected status for each user, in the order of {@link #USERS}. */
@@ -95,6 +101,11 @@ class AuthorizationMatrixTest {
     // R11: only the requesting Member permits sharing.
     row(rows, "POST /api/enquiries/{shared}/shares {\"memberId\":\"cllr.hopper\"}",
         401, 200, 404, 403, 404, 403, 403, 404, 404, 404, 404, 404, 403);
+    // R12: only Members ask; the requesting Member and the deciders see a request; only the Member disputes.
+    row(rows, "POST /api/document-requests " + DOCUMENT_REQUEST, 401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "GET /api/document-requests/{doc}", 401, 200, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404, 200);
+    row(rows, "POST /api/document-requests/{doc}/dispute {\"grounds\":\"I need it.\"}",
+        401, 409, 404, 404, 404, 404, 404, 403, 403, 404, 403, 404, 403);
     // The engine REST API is for staff only, never anonymous; Camunda's authorizations decide the rest.
     row(rows, "GET /engine-rest/task", 401, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /engine-rest/process-definition", 401, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
@@ -127,7 +138,8 @@ class AuthorizationMatrixTest {
   @MethodSource("matrix")
   @DisplayName("R11 R16: role x endpoint")
   void allowedOrDenied(String endpoint, String user, int expected) throws Exception {
-    String resolved = endpoint.replace("{ref}", reference).replace("{shared}", sharedReference);
+    String resolved = endpoint.replace("{ref}", reference).replace("{shared}", sharedReference)
+        .replace("{doc}", documentRequest);
     String[] parts = resolved.split(" ", 3);
     String who = user.equals("anonymous") ? null : user;
     HttpResponse<String> response = switch (parts[0]) {

@@ -209,7 +209,25 @@ public final class Browser implements AutoCloseable {
   public void clickAndLoad(By by) {
     WebElement page = driver.findElement(By.tagName("html"));
     find(by).click();
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+    waitForNewPage(page);
+  }
+
+  /**
+   * Waits until the old page has gone and the new one has loaded. While Chromium swaps documents,
+   * chromedriver may answer "node does not belong to the document" instead of "stale": both mean the
+   * navigation is under way, so the wait simply asks again.
+   */
+  private void waitForNewPage(WebElement oldPage) {
+    new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+      try {
+        oldPage.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+        return true;
+      }
+    });
+    new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> "complete".equals(script("return document.readyState;")));
   }
 
   /** The fields of a form on the page as they would be sent now (hidden fields such as the CSRF token included). */
@@ -228,7 +246,7 @@ public final class Browser implements AutoCloseable {
         + "  form.appendChild(field);"
         + "}"
         + "document.body.appendChild(form); form.submit();", path, fields);
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+    waitForNewPage(page);
   }
 
   public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
