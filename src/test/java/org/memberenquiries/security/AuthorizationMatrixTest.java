@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
     row(rows, "GET /api/calendar/deadlines?receivedAt=2026-11-20T10:00:00Z", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /v3/api-docs", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /actuator/health", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row(rows, "GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row(rows, "PAGE /login", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /api/enquiries", 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // R11: the requesting Member and the officers handling it (department, Member Support, admin).
     row(rows, "GET /api/enquiries/{ref}", 401, 200, 404, 200, 404, 200, 200, 404, 404, 404, 404, 404, 200);
