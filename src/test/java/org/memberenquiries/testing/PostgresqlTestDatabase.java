@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class PostgresqlTestDatabase implements ExecutionCondition {
 
-  static final String SCHEMA = "member_enquiries_test";
+  static final String SCHEMA = env("SCHEMA", "member_enquiries_test");
   private static volatile Boolean prepared;
 
   @Override
