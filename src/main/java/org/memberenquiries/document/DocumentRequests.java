@@ -5,6 +5,7 @@ import static org.memberenquiries.document.DocumentVariables.*;
 import java.sql.Timestamp;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -123,6 +124,15 @@ public class DocumentRequests {
         v.get(DISPUTE_BY) instanceof Date d ? d.toInstant().atZone(calendar.zone()).toOffsetDateTime() : null,
         text(v, DISPUTE_GROUNDS), decider ? text(v, LEGAL_ADVICE) : null,
         text(v, CHIEF_EXECUTIVE_DECISION), text(v, CHIEF_EXECUTIVE_REASONS));
+  }
+
+  /** The caller's own requests, newest first, each as {@link #view} shows it. */
+  public List<DocumentRequestView> own(Caller caller) {
+    return jdbc.sql("select reference from document_request where member_id = ? and process_instance_id is not null"
+            + " order by submitted_at desc, id desc")
+        .param(caller.id()).query(String.class).list().stream()
+        .map(reference -> view(reference, caller))
+        .toList();
   }
 
   private Registered readable(String reference, Caller caller) {

@@ -1,5 +1,7 @@
 package org.memberenquiries.member;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -22,6 +24,13 @@ public class Members {
     }
     return Optional.ofNullable(
         identity.createUserQuery().userId(userId).memberOfGroup(Groups.MEMBERS).singleResult());
+  }
+
+  /** Every Member, by name: whom a Member may share an enquiry with (R11). */
+  public List<User> all() {
+    return identity.createUserQuery().memberOfGroup(Groups.MEMBERS).list().stream()
+        .sorted(Comparator.comparing(Members::displayName).thenComparing(User::getId))
+        .toList();
   }
 
   public static String displayName(User member) {

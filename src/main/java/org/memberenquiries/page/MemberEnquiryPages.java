@@ -18,7 +18,9 @@ import org.memberenquiries.enquiry.EnquiryView;
 import org.memberenquiries.enquiry.EnquiryViews;
 import org.memberenquiries.enquiry.NewEnquiry;
 import org.memberenquiries.enquiry.RegisteredEnquiry;
+import org.memberenquiries.member.Members;
 import org.memberenquiries.security.Caller;
+import org.memberenquiries.sharing.EnquirySharing;
 import org.memberenquiries.web.IdempotencyKeyReusedException;
 import org.memberenquiries.web.InvalidFieldException;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,17 +57,22 @@ public class MemberEnquiryPages {
   private final EnquiryViews views;
   private final EnquiryRegister register;
   private final MemberReplies replies;
+  private final EnquirySharing sharing;
+  private final Members members;
   private final PageText text;
   private final Validator validator;
 
   public MemberEnquiryPages(EnquirySubmission submission, EnquiryQueries queries, EnquiryAccess access,
-      EnquiryViews views, EnquiryRegister register, MemberReplies replies, PageText text, Validator validator) {
+      EnquiryViews views, EnquiryRegister register, MemberReplies replies, EnquirySharing sharing, Members members,
+      PageText text, Validator validator) {
     this.submission = submission;
     this.queries = queries;
     this.access = access;
     this.views = views;
     this.register = register;
     this.replies = replies;
+    this.sharing = sharing;
+    this.members = members;
     this.text = text;
     this.validator = validator;
   }
@@ -233,6 +240,28 @@ public class MemberEnquiryPages {
     return "redirect:/enquiries/" + enquiry.reference();
   }
 
+  /** R11: the requesting Member lets another Member see the enquiry and its answers. */
+  @PostMapping("/{reference}/shares")
+  String share(@PathVariable String reference, @RequestParam(required = false) String memberId, Authentication user,
+      Model model, RedirectAttributes redirect) {
+    Caller caller = Caller.of(user);
+    RegisteredEnquiry enquiry = access.ownedByMember(reference, caller);
+    if (memberId == null || memberId.isBlank()) {
+      model.addAttribute("shareError", "Select the Member to share this enquiry with");
+      model.addAttribute("replyForm", new ReplyForm());
+      return enquiry(views.view(enquiry), enquiry, caller, model, true);
+    }
+    try {
+      sharing.share(enquiry.reference(), caller, memberId);
+    } catch (InvalidFieldException e) {
+      model.addAttribute("shareError", "Select a Member from the list");
+      model.addAttribute("replyForm", new ReplyForm());
+      return enquiry(views.view(enquiry), enquiry, caller, model, true);
+    }
+    redirect.addFlashAttribute("sharedWith", text.member(memberId));
+    return "redirect:/enquiries/" + enquiry.reference();
+  }
+
   /** 409: there is no question open (already answered, or the enquiry closed): show the enquiry as it is. */
   private String notWaiting(RegisteredEnquiry enquiry, Caller caller, Model model, HttpServletResponse response) {
     response.setStatus(HttpStatus.CONFLICT.value());
@@ -250,6 +279,12 @@ public class MemberEnquiryPages {
     model.addAttribute("mayReply", mayReply);
     model.addAttribute("capacityQuestion", mayReply && view.openQuestion().capacityQuestion());
     model.addAttribute("capacities", text.capacities(false));
+    boolean mayShare = access.isRequestingMember(enquiry, caller);
+    model.addAttribute("mayShare", mayShare);
+    model.addAttribute("shareChoices", mayShare ? members.all().stream()
+        .filter(member -> !view.recipients().contains(member.getId()))
+        .map(member -> new PageText.Choice(member.getId(), text.member(member.getId()), null))
+        .toList() : java.util.List.of());
     return "enquiries/view";
   }
 }

@@ -13,6 +13,8 @@ import org.memberenquiries.capacity.Capacity;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.document.Basis;
+import org.memberenquiries.document.DocumentRequestState;
 import org.memberenquiries.enquiry.EnquiryState;
 import org.memberenquiries.enquiry.EnquiryView;
 import org.memberenquiries.member.Members;
@@ -160,6 +162,66 @@ public class PageText {
     }
     return Arrays.stream(Capacity.values()).filter(c -> c.name().equals(name)).findFirst()
         .map(c -> c == Capacity.UNCLEAR ? "Not sure yet: an officer will ask you" : c.label()).orElse(name);
+  }
+
+  /** R12: why a Member needs to know; any basis but the first two needs a justification. */
+  public List<Choice> bases() {
+    return List.of(
+        new Choice(Basis.COMMITTEE_MEMBER_FOR_SERVICE.name(), basis(Basis.COMMITTEE_MEMBER_FOR_SERVICE),
+            "You sit on the committee for the service the document is about"),
+        new Choice(Basis.LOCAL_MEMBER.name(), basis(Basis.LOCAL_MEMBER),
+            "The document is about your ward or division"),
+        new Choice(Basis.OTHER.name(), basis(Basis.OTHER), "Explain why you need to know below"));
+  }
+
+  public String basis(Basis basis) {
+    if (basis == null) {
+      return "";
+    }
+    return switch (basis) {
+      case COMMITTEE_MEMBER_FOR_SERVICE -> "Committee member for that service";
+      case LOCAL_MEMBER -> "Local member";
+      case OTHER -> "Another reason";
+    };
+  }
+
+  /** Where a need-to-know request stands (R12), as the Member reads it. */
+  public String documentState(DocumentRequestState state) {
+    if (state == null) {
+      return "";
+    }
+    return switch (state) {
+      case AWAITING_DECISION -> "Awaiting decision";
+      case GRANTED -> "You may inspect it";
+      case REFUSED -> "Refused: you may dispute this";
+      case DISPUTED -> "Disputed: with the chief executive";
+      case GRANTED_ON_APPEAL -> "You may inspect it (on appeal)";
+      case REFUSAL_UPHELD -> "Refusal upheld on appeal";
+      case REFUSAL_STANDS -> "Refused";
+    };
+  }
+
+  public String documentStateTag(DocumentRequestState state) {
+    if (state == null) {
+      return "tag";
+    }
+    return switch (state) {
+      case GRANTED, GRANTED_ON_APPEAL -> "tag tag-green";
+      case REFUSED, REFUSAL_UPHELD, REFUSAL_STANDS -> "tag tag-red";
+      default -> "tag tag-blue";
+    };
+  }
+
+  /** "Granted" or "Refused" for a recorded decision (R12). */
+  public String decision(String decision) {
+    if (decision == null) {
+      return "";
+    }
+    return switch (decision) {
+      case "GRANTED" -> "Granted";
+      case "REFUSED" -> "Refused";
+      default -> decision;
+    };
   }
 
   public List<Choice> departments() {

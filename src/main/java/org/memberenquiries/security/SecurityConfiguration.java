@@ -53,7 +53,8 @@ public class SecurityConfiguration {
             .requestMatchers(path("/login"), path("/css/**"), path("/error"), path("/actuator/health"),
                 path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).permitAll()
             .requestMatchers(path("/camunda/**")).hasRole(Roles.STAFF)
-            .requestMatchers(path("/enquiries"), path("/enquiries/**")).hasRole(Roles.MEMBER)
+            .requestMatchers(path("/enquiries"), path("/enquiries/**"), path("/document-requests"),
+                path("/document-requests/**")).hasRole(Roles.MEMBER)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").successHandler(home).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -122,6 +122,15 @@ class AuthorizationMatrixTest {
         + "&department=highways&purpose=Newsletter", 302, 302, 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     // R9 on the page: only the requesting Member replies (nothing is asked: 409); another Member sees nothing.
     row(rows, "FORM /enquiries/{ref}/reply reply=Here+you+are", 302, 409, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // R11 on the page: only the requesting Member shares.
+    row(rows, "FORM /enquiries/{shared}/shares memberId=cllr.hopper", 302, 302, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // R12 on the pages: Members ask; a request is the requesting Member's alone; nothing refused yet to dispute (409).
+    row(rows, "PAGE /document-requests", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /document-requests/new", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /document-requests/{doc}", 302, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "FORM /document-requests documentTitle=Bins+contract&basis=LOCAL_MEMBER&purpose=Scrutiny",
+        302, 302, 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "FORM /document-requests/{doc}/dispute grounds=I+need+it", 302, 409, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /camunda/app/tasklist/default/", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // Camunda's own application authorizations: Cockpit for managers and process owners (R16), Admin for admins.
     row(rows, "PAGE /camunda/app/cockpit/default/", 302, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200);
@@ -156,7 +165,8 @@ class AuthorizationMatrixTest {
       if (who == null) {
         assertThat(location).endsWith("/login");
       } else {
-        assertThat(location).matches(".*/enquiries/ME-\\d{6}"); // a Member's submitted enquiry
+        // a Member's submitted (or shared) enquiry, or document request
+        assertThat(location).matches(".*/(enquiries/ME|document-requests/DR)-\\d{6}(\\?sent)?");
       }
     }
   }

@@ -1,0 +1,105 @@
+package org.memberenquiries.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.memberenquiries.capacity.Capacity;
+import org.memberenquiries.department.Departments;
+import org.memberenquiries.document.Basis;
+import org.memberenquiries.document.DocumentRequests;
+import org.memberenquiries.document.NewDocumentRequest;
+import org.memberenquiries.enquiry.EnquirySubmission;
+import org.memberenquiries.enquiry.NewEnquiry;
+import org.memberenquiries.security.Caller;
+import org.memberenquiries.security.Groups;
+import org.memberenquiries.testing.Browser;
+import org.memberenquiries.testing.BrowserTest;
+import org.memberenquiries.testing.TestUsers;
+import org.memberenquiries.testing.WebAppTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every Members' page, as a Member sees it on a desktop (1280 px) and on a phone (390 px), checked with
+ * axe-core in Chromium: no serious or critical accessibility violation.
+ */
+@BrowserTest
+@WebAppTest
+class AccessibilityBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired Departments departments;
+  @Autowired EnquirySubmission submission;
+  @Autowired DocumentRequests documentRequests;
+
+  @BeforeEach
+  void setUp(Browser browser) {
+    TestUsers.seed(identity, departments);
+    browser.at("http://localhost:" + port);
+  }
+
+  @ParameterizedTest(name = "at {0} px wide")
+  @ValueSource(ints = {1280, 390})
+  @DisplayName("The Members' pages have no serious or critical accessibility violations (axe-core)")
+  void noSeriousViolations(int width, Browser browser) {
+    Caller lovelace = new Caller("cllr.lovelace", Set.of(Groups.MEMBERS));
+    String enquiry = submission.submit(lovelace, new NewEnquiry("Street lighting on Mill Lane",
+        "Residents report the lights have been out for a week.", Capacity.COUNTY_COUNCILLOR, "Mill Ward",
+        "highways", "Ward surgery.", null, null, null), null).reference();
+    String document = documentRequests.request(lovelace, new NewDocumentRequest("Lighting contract",
+        Basis.LOCAL_MEMBER, false, null, "Scrutiny."));
+
+    Dimension size = browser.driver().manage().window().getSize();
+    browser.driver().manage().window().setSize(new Dimension(width, 900));
+    try {
+      List<String> violations = new ArrayList<>();
+      browser.freshSession();
+      check(browser, "/login", violations);
+      browser.signIn("cllr.lovelace");
+      for (String page : List.of("/enquiries", "/enquiries/new", "/enquiries/" + enquiry, "/document-requests",
+          "/document-requests/new", "/document-requests/" + document)) {
+        check(browser, page, violations);
+      }
+      browser.open("/enquiries/new");
+      browser.clickAndLoad(By.id("send-enquiry")); // the form with every error showing
+      violations.addAll(serious(browser, "/enquiries/new with errors"));
+      browser.open("/document-requests/new");
+      browser.clickAndLoad(By.id("send-document-request"));
+      violations.addAll(serious(browser, "/document-requests/new with errors"));
+      assertThat(violations).isEmpty();
+    } finally {
+      browser.driver().manage().window().setSize(size);
+    }
+  }
+
+  private static void check(Browser browser, String path, List<String> violations) {
+    browser.open(path);
+    violations.addAll(serious(browser, path));
+  }
+
+  private static List<String> serious(Browser browser, String page) {
+    Results results = new AxeBuilder().analyze(browser.driver());
+    assertThat(results.getPasses()).as("axe-core checked " + page).isNotEmpty();
+    List<String> found = new ArrayList<>();
+    for (Rule rule : results.getViolations()) {
+      if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+        found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
+            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
+      }
+    }
+    return found;
+  }
+}
