@@ -21,5 +21,10 @@ public enum CommunicationKind {
   /** R9: the enquiry closed because the Member did not reply within 10 working days. */
   CLOSED_NO_REPLY,
   /** R8: the manager's discussion with the Member about a disproportionate burden. */
-  BURDEN_DISCUSSION
+  BURDEN_DISCUSSION;
+
+  /** The one kind the Member writes; everything else is sent in an officer's name (R15). */
+  public boolean fromMember() {
+    return this == MEMBER_REPLY;
+  }
 }

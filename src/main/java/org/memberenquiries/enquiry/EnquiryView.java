@@ -38,7 +38,12 @@ public record EnquiryView(
       String kind,
       OffsetDateTime sentAt,
       String text,
-      @Schema(description = "R13: the purpose the information is given for, shown with every answer") String purpose) {}
+      @Schema(description = "R13: the purpose the information is given for, shown with every answer") String purpose,
+      @Schema(description = "R15: the officer who sent it, by name and role; absent for the Member's own replies")
+          SentBy sentBy) {}
+
+  /** R15: the officer in whose name something was sent. */
+  public record SentBy(String name, String role) {}
 
   public record OpenQuestion(String question, OffsetDateTime askedAt, OffsetDateTime replyDueBy, boolean capacityQuestion) {}
 }

@@ -17,6 +17,7 @@ import org.memberenquiries.communication.Communication;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.sharing.EnquiryShares;
+import org.memberenquiries.staff.StaffDirectory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,9 +36,11 @@ public class EnquiryViews {
   private final CommunicationLog communications;
   private final EnquiryShares shares;
   private final WorkingCalendar calendar;
+  private final StaffDirectory staff;
 
   public EnquiryViews(HistoryService history, CommunicationLog communications, EnquiryShares shares,
-      WorkingCalendar calendar) {
+      WorkingCalendar calendar, StaffDirectory staff) {
+    this.staff = staff;
     this.history = history;
     this.communications = communications;
     this.shares = shares;
@@ -50,7 +53,7 @@ public class EnquiryViews {
     String purpose = text(v, PURPOSE);
     List<EnquiryView.Message> messages = sent.stream()
         .map(c -> new EnquiryView.Message(c.kind().name(), at(c.sentAt()), c.body(),
-            ANSWERS.contains(c.kind()) ? purpose : null))
+            ANSWERS.contains(c.kind()) ? purpose : null, sentBy(c)))
         .toList();
     List<String> recipients = new ArrayList<>();
     recipients.add(enquiry.memberId());
@@ -60,6 +63,15 @@ public class EnquiryViews {
         text(v, MEMBER_NAME),
         text(v, CAPACITY), text(v, WARD), enquiry.department(), purpose, at(v.get(RECEIVED_AT)),
         deadlines(v), messages, openQuestion(v, sent, state), recipients, text(v, OUTCOME), text(v, REFERRED_TO));
+  }
+
+  /** R15: who sent it, by name and role; nothing for what the Member sent. */
+  private EnquiryView.SentBy sentBy(Communication communication) {
+    if (communication.kind().fromMember()) {
+      return null;
+    }
+    return staff.signatory(communication.sentBy())
+        .map(signatory -> new EnquiryView.SentBy(signatory.name(), signatory.role())).orElse(null);
   }
 
   public EnquirySummary summary(RegisteredEnquiry enquiry) {

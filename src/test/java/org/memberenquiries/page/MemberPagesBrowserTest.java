@@ -241,6 +241,7 @@ class MemberPagesBrowserTest {
     assertThat(acknowledgement.getText()).contains("Acknowledgement")
         .contains("Thank you, we are looking into the shelter.")
         .contains("Sent 11am, Friday 20 November 2026")
+        .contains("From Officer Highways and Transport, Highways and Transport officers") // R15
         .contains("Purpose: " + PURPOSE);
     assertThat(browser.text(By.id("dates-owed"))).contains("Sent 11am, Friday 20 November 2026");
   }
