@@ -15,7 +15,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what. Two doors:
  * <ul>
- *   <li>the APIs ({@code /api/**}, {@code /engine-rest/**}): stateless HTTP Basic, problem-detail
+ *   <li>the APIs ({@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**}): stateless HTTP Basic, problem-detail
  *       401/403, no session so no CSRF exposure;
  *   <li>the browser ({@code /enquiries/**} pages for Members, {@code /camunda/**} webapps for staff):
  *       form login with a session and CSRF protection (the Camunda webapps bring their own CSRF
@@ -31,9 +31,12 @@ public class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apis(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http
-        .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path(HttpMethod.GET, "/api/calendar/**")).permitAll()
+            .requestMatchers(path(HttpMethod.GET, "/api/calendar/**"), path(HttpMethod.GET, "/actuator/health"))
+                .permitAll()
+            // Operational metrics (R16) for the administrators' monitoring, e.g. a Prometheus scrape.
+            .requestMatchers(path("/actuator/**")).hasRole(Roles.ADMIN)
             .requestMatchers(path("/engine-rest/**")).hasRole(Roles.STAFF)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -50,7 +53,7 @@ public class SecurityConfiguration {
     home.setDefaultTargetUrl("/");
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path("/login"), path("/css/**"), path("/error"), path("/actuator/health"),
+            .requestMatchers(path("/login"), path("/css/**"), path("/error"),
                 path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).permitAll()
             .requestMatchers(path("/camunda/**")).hasRole(Roles.STAFF)
             .requestMatchers(path("/enquiries"), path("/enquiries/**"), path("/document-requests"),

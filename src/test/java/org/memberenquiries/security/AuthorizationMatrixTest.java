@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
     row(rows, "GET /api/calendar/deadlines?receivedAt=2026-11-20T10:00:00Z", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /v3/api-docs", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /actuator/health", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    // R16 operational metrics: administrators (their monitoring) only.
+    row(rows, "GET /actuator/prometheus", 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
     row(rows, "GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "PAGE /login", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /api/enquiries", 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
