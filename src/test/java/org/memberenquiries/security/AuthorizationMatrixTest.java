@@ -257,7 +257,7 @@ class AuthorizationMatrixTest {
 
   HttpResponse<String> api(String user, String method, String path, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", "application/json");
+        .header("Accept", "application/json, text/plain;q=0.9"); // the Prometheus scrape is text
     if (body != null) {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
     } else {
