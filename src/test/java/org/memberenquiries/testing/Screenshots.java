@@ -1,0 +1,28 @@
+package org.memberenquiries.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+
+/** Screenshots of what a browser test saw, in target/screenshots/, to look at after a run. */
+public final class Screenshots {
+
+  static final Path DIRECTORY = Path.of("target", "screenshots");
+
+  private Screenshots() {}
+
+  /** Saves the visible page as target/screenshots/NAME.png and returns that path. */
+  public static Path save(Browser browser, String name) {
+    try {
+      Files.createDirectories(DIRECTORY);
+      Path file = DIRECTORY.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
