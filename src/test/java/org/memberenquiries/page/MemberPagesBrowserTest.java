@@ -35,6 +35,7 @@ import org.memberenquiries.testing.Browser;
 import org.memberenquiries.testing.BrowserTest;
 import org.memberenquiries.testing.TestUsers;
 import org.memberenquiries.testing.WebAppTest;
+import org.memberenquiries.testing.Accessibility;
 import org.memberenquiries.testing.Screenshots;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -362,10 +363,16 @@ class MemberPagesBrowserTest {
       WebElement row = row(browser, reference);
       assertThat(row.getText().replaceAll("\\s+", " ")).contains("Reference " + reference).contains("State Received");
       assertThat(browser.driver().findElements(By.cssSelector("#enquiries thead th[scope=col]"))).hasSize(4);
+      assertThat(Accessibility.seriousViolations(browser)).as("axe-core at 390 px").isEmpty();
       Screenshots.save(browser, "enquiries-list-390px");
     } finally {
       browser.driver().manage().window().setSize(before);
     }
+    browser.open("/enquiries");
+    assertThat(Accessibility.seriousViolations(browser)).as("axe-core at 1280 px").isEmpty();
+    // axe does look: an image without a text alternative is reported.
+    browser.script("document.getElementById('main-content').appendChild(document.createElement('img'));");
+    assertThat(Accessibility.seriousViolations(browser)).anyMatch(violation -> violation.startsWith("image-alt:"));
   }
 
   /** The engine REST API as an officer, over HTTP Basic. */
