@@ -406,7 +406,7 @@ final class ModelContract {
   }
 
   private void unique(String kind, String id, Path file, Map<String, Path> seen) {
-    count(kind + "s");
+    count(kind + " ids");
     Path other = seen.putIfAbsent(id, file);
     if (other != null) {
       problem(file, id, kind + " id is also used by " + other.getFileName());
@@ -416,7 +416,8 @@ final class ModelContract {
   // ---------------------------------------------------------------------------------------------
 
   /** Names read by expressions and variable mappings in a BPMN or DMN file. */
-  static Set<String> namesReadIn(String xml) {
+  static Set<String> namesReadIn(String file) {
+    String xml = file.replace("&quot;", "\"").replace("&apos;", "'");
     Set<String> names = new TreeSet<>();
     Matcher expression = EXPRESSION.matcher(xml);
     while (expression.find()) {

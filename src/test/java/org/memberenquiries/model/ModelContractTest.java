@@ -75,9 +75,9 @@ class ModelContractTest {
 
     assertThat(contract.check()).as("problems").isEmpty();
     // It looked at something: every kind of reference the models have today.
-    assertThat(contract.counts).containsKeys("processs", "decisions", "forms", "form references",
+    assertThat(contract.counts).containsKeys("process ids", "decision ids", "form ids", "form references",
         "decision references", "called elements", "candidate groups", "delegate expressions", "form field keys");
-    assertThat(contract.counts.get("forms")).isEqualTo(fileCount(FORMS, ".form"));
+    assertThat(contract.counts.get("form ids")).isEqualTo(fileCount(FORMS, ".form"));
     assertThat(beans).extracting(Bean::name).contains("workOutDeadlines", "breachOutcomeRecorded");
   }
 
