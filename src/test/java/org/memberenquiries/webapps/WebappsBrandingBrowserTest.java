@@ -60,7 +60,7 @@ class WebappsBrandingBrowserTest {
   }
 
   @Test
-  @DisplayName("every webapp's config.js names the council, keeps Camunda's own settings, and turns the welcome advert off")
+  @DisplayName("every webapp's config.js names the council, keeps Camunda's own settings, and turns the welcome advert off; Cockpit too is branded")
   void everyWebappIsConfigured(Browser browser) {
     browser.signIn("admin");
     for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
@@ -75,5 +75,13 @@ class WebappsBrandingBrowserTest {
     assertThat(browser.request("GET", "/camunda/app/tasklist/scripts/config.js", null).body())
         .as("Camunda's own Tasklist settings stay").contains("claimTask");
     assertThat(browser.request("GET", "/camunda/app/tasklist/styles/user-styles.css", null).body()).contains(".ce-eol-banner");
+
+    // Cockpit, as management sees it: the same name, no banner.
+    browser.open("/camunda/app/cockpit/");
+    browser.waitUntil(d -> (COUNCIL + " Cockpit").equals(browser.script(
+        "const brand = document.querySelector('[cam-widget-header] .brand-name'); return brand && brand.textContent.trim();")),
+        Duration.ofSeconds(60));
+    assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+    Screenshots.save(browser, "cockpit-branded");
   }
 }
