@@ -2,9 +2,6 @@ package org.memberenquiries.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +19,7 @@ import org.memberenquiries.enquiry.EnquirySubmission;
 import org.memberenquiries.enquiry.NewEnquiry;
 import org.memberenquiries.security.Caller;
 import org.memberenquiries.security.Groups;
+import org.memberenquiries.testing.Accessibility;
 import org.memberenquiries.testing.Browser;
 import org.memberenquiries.testing.BrowserTest;
 import org.memberenquiries.testing.TestUsers;
@@ -91,15 +89,6 @@ class AccessibilityBrowserTest {
   }
 
   private static List<String> serious(Browser browser, String page) {
-    Results results = new AxeBuilder().analyze(browser.driver());
-    assertThat(results.getPasses()).as("axe-core checked " + page).isNotEmpty();
-    List<String> found = new ArrayList<>();
-    for (Rule rule : results.getViolations()) {
-      if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-        found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
-            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
-      }
-    }
-    return found;
+    return Accessibility.seriousViolations(browser).stream().map(violation -> page + ": " + violation).toList();
   }
 }

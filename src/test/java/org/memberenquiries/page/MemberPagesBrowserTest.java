@@ -35,7 +35,10 @@ import org.memberenquiries.testing.Browser;
 import org.memberenquiries.testing.BrowserTest;
 import org.memberenquiries.testing.TestUsers;
 import org.memberenquiries.testing.WebAppTest;
+import org.memberenquiries.testing.Accessibility;
+import org.memberenquiries.testing.Screenshots;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -335,6 +338,42 @@ class MemberPagesBrowserTest {
     assertThat(refused.statusCode()).isEqualTo(403);
     browser.open("/enquiries");
     assertThat(browser.text(By.tagName("main"))).doesNotContain(subject);
+  }
+
+  @Test
+  @DisplayName("R16 small screens: at 390 px the list of enquiries fits the screen (no sideways scrolling) and stays a table")
+  void listFitsASmallScreen(Browser browser) throws Exception {
+    submittedAs("cllr.babbage", unique("Street lighting on Mill Lane and the footpath to the primary school"));
+    submittedAs("cllr.babbage", unique("Pothole"));
+    String reference = submittedAs("cllr.babbage", unique("Overgrown hedges blocking the pavement on Station Road"));
+
+    browser.signIn("cllr.babbage");
+    Dimension before = browser.driver().manage().window().getSize();
+    try {
+      browser.driver().manage().window().setSize(new Dimension(390, 844));
+      browser.open("/enquiries");
+      assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isEqualTo(390);
+      assertThat(browser.driver().findElements(By.cssSelector("#enquiries tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
+
+      long viewport = (Long) browser.script("return document.documentElement.clientWidth;");
+      long page = (Long) browser.script("return document.documentElement.scrollWidth;");
+      long table = (Long) browser.script("return Math.ceil(document.getElementById('enquiries').getBoundingClientRect().right);");
+      assertThat(page).as("page width at 390 px").isLessThanOrEqualTo(viewport);
+      assertThat(table).as("table's right edge at 390 px").isLessThanOrEqualTo(viewport);
+      // Still a table for assistive technology: each cell is named by its column heading on screen too.
+      WebElement row = row(browser, reference);
+      assertThat(row.getText().replaceAll("\\s+", " ")).contains("Reference " + reference).contains("State Received");
+      assertThat(browser.driver().findElements(By.cssSelector("#enquiries thead th[scope=col]"))).hasSize(4);
+      assertThat(Accessibility.seriousViolations(browser)).as("axe-core at 390 px").isEmpty();
+      Screenshots.save(browser, "enquiries-list-390px");
+    } finally {
+      browser.driver().manage().window().setSize(before);
+    }
+    browser.open("/enquiries");
+    assertThat(Accessibility.seriousViolations(browser)).as("axe-core at 1280 px").isEmpty();
+    // axe does look: an image without a text alternative is reported.
+    browser.script("document.getElementById('main-content').appendChild(document.createElement('img'));");
+    assertThat(Accessibility.seriousViolations(browser)).anyMatch(violation -> violation.startsWith("image-alt:"));
   }
 
   /** The engine REST API as an officer, over HTTP Basic. */

@@ -22,6 +22,7 @@ import org.memberenquiries.security.Caller;
 import org.memberenquiries.security.Groups;
 import org.memberenquiries.testing.Browser;
 import org.memberenquiries.testing.BrowserTest;
+import org.memberenquiries.testing.Screenshots;
 import org.memberenquiries.testing.TestUsers;
 import org.memberenquiries.testing.WebAppTest;
 import org.openqa.selenium.By;
@@ -82,7 +83,7 @@ class SharingAndDocumentPagesBrowserTest {
     assertThat(browser.path()).isEqualTo("/enquiries/" + reference);
     assertThat(browser.text(By.id("shared"))).contains("can now see this enquiry");
     assertThat(browser.text(By.id("recipients"))).contains("(cllr.lovelace)").contains("(cllr.babbage)");
-    browser.screenshot("enquiry-shared");
+    Screenshots.save(browser, "enquiry-shared");
 
     browser.signIn("cllr.babbage");
     browser.open("/enquiries/" + reference);
@@ -109,7 +110,7 @@ class SharingAndDocumentPagesBrowserTest {
     browser.type("purpose", "Scrutiny committee.");
     browser.clickAndLoad(By.id("send-document-request"));
     assertThat(browser.text(By.id("justification-error"))).contains("needs a justification");
-    browser.screenshot("document-request-form-error");
+    Screenshots.save(browser, "document-request-form-error");
 
     browser.type("justification", "Residents of my division are affected by the contract's lighting hours.");
     browser.clickAndLoad(By.id("send-document-request"));
@@ -127,7 +128,7 @@ class SharingAndDocumentPagesBrowserTest {
     assertThat(browser.text(By.id("state"))).isEqualTo("Refused: you may dispute this");
     assertThat(browser.text(By.id("chief-officer-reasons"))).isEqualTo("Commercially sensitive pricing.");
     assertThat(browser.text(By.id("dispute-by"))).isEqualTo("5pm, Friday 4 December 2026");
-    browser.screenshot("document-request-refused");
+    Screenshots.save(browser, "document-request-refused");
 
     browser.clickAndLoad(By.id("send-dispute"));
     assertThat(browser.text(By.id("grounds-error"))).contains("Enter why you dispute the decision");

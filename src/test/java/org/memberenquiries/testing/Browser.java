@@ -179,24 +179,6 @@ public final class Browser implements AutoCloseable {
     script("window.localStorage.clear(); window.sessionStorage.clear();");
   }
 
-  /** The whole page as a PNG in target/screenshots, to look at what a test saw. */
-  public Path screenshot(String name) {
-    try {
-      Path file = Path.of("target", "screenshots", name + ".png");
-      java.nio.file.Files.createDirectories(file.getParent());
-      Object height = script("return document.documentElement.scrollHeight;");
-      org.openqa.selenium.Dimension window = driver.manage().window().getSize();
-      driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
-          Math.max(window.getHeight(), ((Number) height).intValue() + 150)));
-      java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver)
-          .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-      driver.manage().window().setSize(window);
-      return file;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   public WebElement find(By by) {
     return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
   }
