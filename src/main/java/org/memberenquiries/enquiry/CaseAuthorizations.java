@@ -64,9 +64,9 @@ public class CaseAuthorizations {
   }
 
   /** Cases started before the per-case grants (when managers still read every case) get theirs now. */
-  @EventListener
-  @Order(2)
-  public void grantMissing(ApplicationStartedEvent event) {
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(2) // after the role groups (security.CamundaAuthorizations)
+  public void grantMissing() {
     Set<String> granted = new HashSet<>();
     for (Authorization authorization : authorizations.createAuthorizationQuery()
         .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).authorizationType(AUTH_TYPE_GRANT).list()) {

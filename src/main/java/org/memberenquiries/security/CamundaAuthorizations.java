@@ -124,7 +124,8 @@ public class CamundaAuthorizations {
   private record Grant(String group, Resource resource, String resourceId) {}
 
   /** Collects what each role is granted first: a group may get one resource from several roles. */
-  private static void want(Map<Grant, Set<Permission>> desired, String group, Resource resource, String resourceId, Permission... permissions) {
+  private static void want(Map<Grant, Set<Permission>> desired, String group, Resource resource, String resourceId,
+      Permission... permissions) {
     desired.computeIfAbsent(new Grant(group, resource, resourceId), g -> new LinkedHashSet<>())
         .addAll(List.of(permissions));
   }

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.enquiry.CaseAuthorizations;
 import org.memberenquiries.testing.TestUsers;
 import org.memberenquiries.testing.WebAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,7 @@ class AuthorizationMatrixTest {
   @Autowired AuthorizationService authorizations;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired CaseAuthorizations caseAuthorizations;
 
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final Map<String, HttpSession> sessions = new HashMap<>();
@@ -435,7 +437,36 @@ class AuthorizationMatrixTest {
       assertThat(forbidden.statusCode()).as(route + ": " + forbidden.body() + " / " + missing.body())
           .isEqualTo(missing.statusCode()).isEqualTo(404);
       assertThat(forbidden.body().replace(id, "ID")).as(route).isEqualTo(missing.body().replace(unknown, "ID"));
+      if (call[0].equals("GET")) { // and the webapps' twin of the engine API, as Tasklist and Cockpit use it
+        String twin = "/camunda/api/engine/engine/default" + call[1];
+        HttpResponse<String> forbiddenTwin = session("officer.planning").get(twin.replace("{id}", id));
+        HttpResponse<String> missingTwin = session("officer.planning").get(twin.replace("{id}", unknown));
+        assertThat(forbiddenTwin.statusCode()).as(twin).isEqualTo(missingTwin.statusCode()).isEqualTo(404);
+        assertThat(forbiddenTwin.body().replace(id, "ID")).as(twin).isEqualTo(missingTwin.body().replace(unknown, "ID"));
+      }
     }
+    // The department's own officer still gets the task.
+    assertThat(send("officer.highways", "GET", "/engine-rest/task/" + task, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("R11: a case started before the per-case grants gets them on start-up")
+  void earlierCasesGranted() throws Exception {
+    String ref = submit("highways", "Grit bins?");
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).singleResult().getId();
+    for (var resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+      authorizations.createAuthorizationQuery().resourceType(resource).resourceId(pi).list()
+          .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    }
+    assertThat(send("manager.highways", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).statusCode())
+        .isEqualTo(404);
+
+    caseAuthorizations.grantMissing();
+
+    assertThat(send("manager.highways", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).body())
+        .contains("Grit bins?");
+    assertThat(send("manager.planning", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
