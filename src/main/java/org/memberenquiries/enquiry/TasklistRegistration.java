@@ -31,7 +31,8 @@ public class TasklistRegistration {
   }
 
   public void registerIfNew(DelegateExecution execution, String department) {
-    if (execution.getProcessBusinessKey() != null) {
+    String chosen = execution.getProcessBusinessKey();
+    if (chosen != null && !chosen.isBlank()) {
       if (Actor.of(execution) != null) {
         // Through the engine API or Tasklist (a signed-in engine user): a chosen reference could take
         // another case's place (R11). The product's own submission starts the case as the engine itself.
