@@ -24,6 +24,7 @@ import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
 import org.memberenquiries.document.DocumentRequests;
 import org.memberenquiries.enquiry.EnquirySubmission;
+import org.memberenquiries.escalation.EscalationSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -43,9 +44,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CamundaAuthorizations {
-
-  /** The R10 escalation process (processes/enquiry-escalation.bpmn). */
-  static final String ESCALATION = "enquiry-escalation";
 
   private static final Logger LOG = LoggerFactory.getLogger(CamundaAuthorizations.class);
 
@@ -105,7 +103,7 @@ public class CamundaAuthorizations {
     want(desired, Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     want(desired, Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY);
     // R11: Member Support handles every enquiry and its escalations (as EnquiryAccess decides).
-    for (String process : List.of(EnquirySubmission.PROCESS, ESCALATION)) {
+    for (String process : List.of(EnquirySubmission.PROCESS, EscalationSummary.PROCESS)) {
       want(desired, Groups.MEMBER_SUPPORT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.memberenquiries.department.Departments;
 import org.memberenquiries.enquiry.CaseAuthorizations;
+import org.memberenquiries.escalation.EscalationSummary;
 import org.memberenquiries.testing.TestUsers;
 import org.memberenquiries.testing.WebAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +84,7 @@ class AuthorizationMatrixTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired CaseAuthorizations caseAuthorizations;
+  @Autowired EscalationSummary escalationSummary;
 
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final Map<String, HttpSession> sessions = new HashMap<>();
@@ -322,6 +325,21 @@ class AuthorizationMatrixTest {
     }
     // Member Support, who handles the case, still reads it.
     assertThat(send("support", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).body()).contains(text);
+  }
+
+  @Test
+  @DisplayName("R10 R11: an escalation started when the whole case was copied in loses the copies on start-up")
+  void earlierEscalationsForgetTheCase() {
+    String text = "secret copied enquiry " + run;
+    Map<String, Object> copied = new HashMap<>(Map.of("missedDeadline", "RESPONSE", "missedDeadlineDue", new Date(),
+        "subject", "Street lights", "memberName", "Cllr Ada Lovelace", "department", "highways",
+        "capacity", "COUNTY_COUNCILLOR", "enquiryText", text, "clarificationReply", text, "ward", "Mill Ward"));
+    String escalation = runtime.startProcessInstanceByKey(EscalationSummary.PROCESS, "ME-000000", copied).getId();
+
+    escalationSummary.forgetCopiedCaseData();
+
+    assertThat(runtime.getVariables(escalation)).containsKeys("missedDeadline", "missedDeadlineDue", "breachId",
+        "subject", "memberName", "department", "capacity").doesNotContainKeys("enquiryText", "clarificationReply", "ward");
   }
 
   @Test
