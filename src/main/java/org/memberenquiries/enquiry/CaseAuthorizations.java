@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -75,8 +76,13 @@ public class CaseAuthorizations {
     int added = 0;
     for (Map.Entry<String, String> enquiry : register.departmentsByProcessInstance().entrySet()) {
       if (!granted.contains(enquiry.getKey())) {
-        grantToDepartment(enquiry.getKey(), enquiry.getValue());
-        added++;
+        try {
+          grantToDepartment(enquiry.getKey(), enquiry.getValue());
+          added++;
+        } catch (ProcessEngineException concurrent) {
+          // Another node starting at the same time granted it first (the grant is unique per group and case).
+          LOG.debug("R11: case {} granted concurrently", enquiry.getKey(), concurrent);
+        }
       }
     }
     if (added > 0) {

@@ -4,10 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -47,9 +48,7 @@ public class EnquiryRegister {
   public Map<String, String> departmentsByProcessInstance() {
     Map<String, String> departments = new HashMap<>();
     jdbc.sql("select process_instance_id, department from enquiry where process_instance_id is not null")
-        .query(rs -> {
-          departments.put(rs.getString(1), rs.getString(2));
-        });
+        .query((RowCallbackHandler) rs -> departments.put(rs.getString(1), rs.getString(2)));
     return departments;
   }
 

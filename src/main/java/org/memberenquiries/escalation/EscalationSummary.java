@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -50,8 +51,13 @@ public class EscalationSummary {
           .filter(variable -> variable.getExecutionId().equals(escalation.getId()))
           .map(VariableInstance::getName).filter(name -> !KEPT.contains(name)).toList();
       if (!copied.isEmpty()) {
-        runtime.removeVariables(escalation.getId(), copied);
-        cleaned++;
+        try {
+          runtime.removeVariables(escalation.getId(), copied);
+          cleaned++;
+        } catch (ProcessEngineException concurrent) {
+          // Another node starting at the same time, or the escalation moving on: it is cleaned once anyway.
+          LOG.debug("R11: escalation {} cleaned concurrently", escalation.getId(), concurrent);
+        }
       }
     }
     if (cleaned > 0) {
