@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -39,6 +42,14 @@ public class EnquiryRegister {
     jdbc.sql("update enquiry set reference = ?, process_instance_id = ? where id = ?")
         .params(reference, processInstanceId, id)
         .update();
+  }
+
+  /** Each case's department, by its process instance id. */
+  public Map<String, String> departmentsByProcessInstance() {
+    Map<String, String> departments = new HashMap<>();
+    jdbc.sql("select process_instance_id, department from enquiry where process_instance_id is not null")
+        .query((RowCallbackHandler) rs -> departments.put(rs.getString(1), rs.getString(2)));
+    return departments;
   }
 
   public Optional<RegisteredEnquiry> find(String reference) {

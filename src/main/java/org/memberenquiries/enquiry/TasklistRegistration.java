@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * An enquiry logged from Tasklist's start form has no reference yet (the API gives one before the
  * case starts). It is registered here, in the same transaction, so the Member finds it among their
- * enquiries like any other.
+ * enquiries like any other. A reference chosen by a user of the engine API or Tasklist is refused:
+ * only the register gives one (the product's submission path starts its cases unauthenticated, as
+ * the engine itself, after its own checks).
  */
 @Component
 public class TasklistRegistration {
@@ -29,7 +31,14 @@ public class TasklistRegistration {
   }
 
   public void registerIfNew(DelegateExecution execution, String department) {
-    if (execution.getProcessBusinessKey() != null) {
+    String chosen = execution.getProcessBusinessKey();
+    if (chosen != null && !chosen.isBlank()) {
+      if (Actor.of(execution) != null) {
+        // Through the engine API or Tasklist (a signed-in engine user): a chosen reference could take
+        // another case's place (R11). The product's own submission starts the case as the engine itself.
+        throw new BadUserRequestException("An enquiry's reference is given by the register: start it without a"
+            + " business key (Tasklist's start form), or submit it through POST /api/enquiries");
+      }
       return;
     }
     String memberId = Variables.requireText(execution, MEMBER_ID);

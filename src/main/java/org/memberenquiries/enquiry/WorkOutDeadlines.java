@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Work out deadlines" (R0, R4, R5, R7): computes the working-day deadlines once, from the time the
  * enquiry was received, and stores them for the timers; and picks the department's task queue. An
- * enquiry logged in Tasklist is registered here and gets its reference.
+ * enquiry logged in Tasklist is registered here and gets its reference; the department's officers
+ * and managers are given the case to read (R11).
  */
 @Component("workOutDeadlines")
 public class WorkOutDeadlines implements JavaDelegate {
@@ -29,10 +30,12 @@ public class WorkOutDeadlines implements JavaDelegate {
   private final Departments departments;
   private final EngineClock clock;
   private final TasklistRegistration registration;
+  private final CaseAuthorizations caseAuthorizations;
 
   public WorkOutDeadlines(DeadlineCalculator deadlines, WorkingCalendar calendar, Departments departments,
-      EngineClock clock, TasklistRegistration registration) {
+      EngineClock clock, TasklistRegistration registration, CaseAuthorizations caseAuthorizations) {
     this.registration = registration;
+    this.caseAuthorizations = caseAuthorizations;
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.departments = departments;
@@ -53,6 +56,7 @@ public class WorkOutDeadlines implements JavaDelegate {
     }
     Deadlines owed = deadlines.deadlinesFor(receivedAt);
     registration.registerIfNew(execution, department);
+    caseAuthorizations.grantToDepartment(execution.getProcessInstanceId(), department); // R11
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(EFFECTIVE_RECEIPT_DAY, owed.effectiveReceiptDay().toString());
     execution.setVariable(ACKNOWLEDGE_BY, Date.from(owed.acknowledgeBy().toInstant()));

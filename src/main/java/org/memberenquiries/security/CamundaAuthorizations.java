@@ -4,19 +4,27 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.document.DocumentRequests;
+import org.memberenquiries.enquiry.EnquirySubmission;
+import org.memberenquiries.escalation.EscalationSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -24,10 +32,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the role groups and what each may do in the engine and the webapps, on every start (it
- * only adds what is missing). Camunda's authorization checks are on
- * ({@code camunda.bpm.authorization.enabled}); a task's candidate group gets read and work rights on
- * that task from the engine itself, so an officer sees and claims only their department's tasks.
+ * Creates the role groups and what each may do in the engine and the webapps, on every start: each
+ * role's grants listed here are set to exactly these (a broader grant from an earlier version is
+ * taken back). Camunda's authorization checks are on ({@code camunda.bpm.authorization.enabled}),
+ * historic ones too ({@code enableHistoricInstancePermissions}). The engine API shows no more than
+ * the product's rules allow (R11, R12): a task's candidate group gets read and work rights on that
+ * task from the engine itself, so an officer sees and claims only their department's tasks; a case
+ * is read by its department's officers and managers through grants on that case alone
+ * ({@code enquiry.CaseAuthorizations}), by Member Support and administrators; nobody else.
  * Members get nothing here: they use the product's pages and API, never the webapps.
  */
 @Component
@@ -48,6 +60,7 @@ public class CamundaAuthorizations {
   @EventListener
   @Order(1)
   public void setUp(ApplicationStartedEvent event) {
+    Map<Grant, Set<Permission>> desired = new LinkedHashMap<>();
     for (List<String> group : Groups.FIXED) {
       group(group.get(0), group.get(1));
     }
@@ -63,35 +76,56 @@ public class CamundaAuthorizations {
         Groups.CHIEF_FINANCIAL_OFFICER, Groups.CHIEF_EXECUTIVE, Groups.PROCESS_OWNERS));
 
     for (String group : staff) {
-      // Tasklist, its task filters, and the diagrams and names of the processes their tasks belong to.
-      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, ANY, Permissions.READ);
-      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-      grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+      // Tasklist, its task filters, and the models (definitions and diagrams), never the cases in them:
+      // a case is read through the grants below (R11), a task through its candidate group.
+      want(desired, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      want(desired, group, Resources.FILTER, ANY, Permissions.READ);
+      want(desired, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      want(desired, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }
     List<String> loggers = new ArrayList<>(officers);
     loggers.add(Groups.MEMBER_SUPPORT);
     for (String group : loggers) {
-      // Log an enquiry on a Member's behalf from Tasklist's start form.
-      grant(group, Resources.PROCESS_DEFINITION, "member-enquiry", ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // Log an enquiry on a Member's behalf from Tasklist's start form (never with a chosen reference, R11).
+      want(desired, group, Resources.PROCESS_DEFINITION, EnquirySubmission.PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      want(desired, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
-    List<String> readers = new ArrayList<>(managers);
-    readers.add(Groups.PROCESS_OWNERS);
-    for (String group : readers) {
-      // Management reads Cockpit (R16).
-      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
-      grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    for (String group : managers) {
+      // Management reads Cockpit (R16): the models, and its own department's cases only (granted per
+      // case by CaseAuthorizations when the case starts), never another department's (R11).
+      want(desired, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      want(desired, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+      want(desired, group, Resources.PROCESS_INSTANCE, ANY);
     }
-    // Only process owners (and administrators, who hold every permission) deploy.
-    grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.DELETE);
-    grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-    grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+    // The process owner keeps the models in Cockpit and deploys them; they read and act on no case.
+    // (Deleting deployments or definitions would delete their cases with them: administrators only.)
+    want(desired, Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    want(desired, Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
+    want(desired, Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY);
+    // R11: Member Support handles every enquiry and its escalations (as EnquiryAccess decides).
+    for (String process : List.of(EnquirySubmission.PROCESS, EscalationSummary.PROCESS)) {
+      want(desired, Groups.MEMBER_SUPPORT, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    // R12: a need-to-know request, its justification and the legal advice, for the deciders only
+    // (as DocumentRequests decides): executive directors, the monitoring officer, the chief executive.
+    for (String decider : List.of(Groups.EXECUTIVE_DIRECTOR, Groups.MONITORING_OFFICER, Groups.CHIEF_EXECUTIVE)) {
+      want(desired, decider, Resources.PROCESS_DEFINITION, DocumentRequests.PROCESS,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    desired.forEach((grant, permissions) -> authorize(grant.group(), grant.resource(), grant.resourceId(),
+        permissions.toArray(Permission[]::new)));
     LOG.info("Role groups and authorizations in place for {} departments", departments.all().size());
+  }
+
+  /** One group's grant on one resource. */
+  private record Grant(String group, Resource resource, String resourceId) {}
+
+  /** Collects what each role is granted first: a group may get one resource from several roles. */
+  private static void want(Map<Grant, Set<Permission>> desired, String group, Resource resource, String resourceId,
+      Permission... permissions) {
+    desired.computeIfAbsent(new Grant(group, resource, resourceId), g -> new LinkedHashSet<>())
+        .addAll(List.of(permissions));
   }
 
   private String group(String id, String name) {
@@ -104,25 +138,48 @@ public class CamundaAuthorizations {
     return id;
   }
 
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+  /**
+   * Makes the group's grant on this resource exactly these permissions (none: no grant at all), so a
+   * broader grant left by an earlier version (e.g. ALL on every process definition) is taken back.
+   */
+  private void authorize(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
         .singleResult();
+    if (permissions.length == 0) {
+      if (existing != null) {
+        authorizations.deleteAuthorization(existing.getId());
+      }
+      return;
+    }
+    if (existing != null && bits(existing.getPermissions(allOf(resource))) == bits(permissions)) {
+      return;
+    }
     Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     if (existing == null) {
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     }
-    boolean changed = existing == null;
+    authorization.setPermissions(permissions);
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static Permission[] allOf(Resource resource) {
+    if (resource.resourceType() == Resources.PROCESS_DEFINITION.resourceType()) {
+      return ProcessDefinitionPermissions.values();
+    }
+    if (resource.resourceType() == Resources.PROCESS_INSTANCE.resourceType()) {
+      return ProcessInstancePermissions.values();
+    }
+    return Permissions.values();
+  }
+
+  private static int bits(Permission[] permissions) {
+    int bits = 0;
     for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
+      bits |= permission.getValue();
     }
-    if (changed) {
-      authorizations.saveAuthorization(authorization);
-    }
+    return bits;
   }
 }

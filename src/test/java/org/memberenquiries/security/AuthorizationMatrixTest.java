@@ -11,12 +11,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -26,6 +42,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.enquiry.CaseAuthorizations;
+import org.memberenquiries.escalation.EscalationSummary;
 import org.memberenquiries.testing.TestUsers;
 import org.memberenquiries.testing.WebAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,12 +79,27 @@ class AuthorizationMatrixTest {
   @Autowired IdentityService identity;
   @Autowired Departments departments;
   @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired AuthorizationService authorizations;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired CaseAuthorizations caseAuthorizations;
+  @Autowired EscalationSummary escalationSummary;
 
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final Map<String, HttpSession> sessions = new HashMap<>();
   String reference;
   String sharedReference;
   String documentRequest;
+
+  /** R11 R12: each confidential text is a marker unique to this run, so a route leaks it iff its body holds it. */
+  final String run = UUID.randomUUID().toString();
+  final Map<String, String> secret = new LinkedHashMap<>();
+  /** A highways case (its Member's text, reply and the response) and a confidential need-to-know request. */
+  String casePi;
+  String caseTask;
+  String requestPi;
+  String requestTask;
 
   @BeforeAll
   void enquiryOfLovelace() throws Exception {
@@ -81,6 +114,56 @@ class AuthorizationMatrixTest {
     sharedReference = JSON.readTree(api("cllr.lovelace", "POST", "/api/enquiries", ENQUIRY).body()).get("reference").asText();
     documentRequest = JSON.readTree(api("cllr.lovelace", "POST", "/api/document-requests", DOCUMENT_REQUEST).body())
         .get("reference").asText();
+    for (String name : CONFIDENTIAL) {
+      secret.put(name, "secret " + name + " " + run);
+    }
+    confidentialCase();
+    confidentialRequest();
+  }
+
+  /** A highways enquiry with a question answered by the Member and a holding response: all three texts are live. */
+  void confidentialCase() throws Exception {
+    String ref = submit("highways", secret.get("enquiryText"));
+    complete(ref, "TriageEnquiry", Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR"));
+    complete(ref, "AcknowledgeEnquiry", Map.of("acknowledgementText", "Thank you."));
+    complete(ref, "RespondToEnquiry", Map.of("responseType", "CLARIFICATION", "clarificationQuestion", "Which end of the lane?"));
+    assertThat(api("cllr.lovelace", "POST", "/api/enquiries/" + ref + "/clarification",
+        JSON.writeValueAsString(Map.of("reply", secret.get("clarificationReply")))).statusCode()).isEqualTo(200);
+    complete(ref, "RespondToEnquiry", Map.of("responseType", "HOLDING", "responseText", secret.get("responseText"),
+        "holdingExplanation", "A survey is booked.", "estimatedFullResponseDate", LocalDate.now().plusDays(40).toString()));
+    Task open = tasks.createTaskQuery().processInstanceBusinessKey(ref).singleResult();
+    casePi = open.getProcessInstanceId();
+    caseTask = open.getId();
+  }
+
+  /** R12: a confidential request refused, disputed and advised on: the chief executive's decision is open. */
+  void confidentialRequest() throws Exception {
+    String request = """
+        {"documentTitle":"Care home inspection","basis":"LOCAL_MEMBER","confidential":true,
+         "justification":"%s","purpose":"A constituent's complaint."}""".formatted(secret.get("justification"));
+    String ref = JSON.readTree(api("cllr.lovelace", "POST", "/api/document-requests", request).body()).get("reference").asText();
+    requestPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(requestPi).singleResult().getId(),
+        Map.of("decision", "REFUSED", "decisionReasons", "Not needed for the complaint."));
+    assertThat(api("cllr.lovelace", "POST", "/api/document-requests/" + ref + "/dispute", "{\"grounds\":\"I need it.\"}")
+        .statusCode()).isEqualTo(200);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(requestPi).singleResult().getId(),
+        Map.of("legalAdvice", secret.get("legalAdvice")));
+    requestTask = tasks.createTaskQuery().processInstanceId(requestPi).singleResult().getId();
+    assertThat(tasks.createTaskQuery().taskId(requestTask).singleResult().getTaskDefinitionKey()).isEqualTo("DecideDispute");
+  }
+
+  String submit(String department, String text) throws Exception {
+    String body = JSON.writeValueAsString(Map.of("subject", "Street lights", "text", text, "capacity", "COUNTY_COUNCILLOR",
+        "ward", "Mill Ward", "department", department, "purpose", "Ward newsletter."));
+    HttpResponse<String> created = api("cllr.lovelace", "POST", "/api/enquiries", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).get("reference").asText();
+  }
+
+  void complete(String reference, String taskKey, Map<String, Object> variables) {
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
+        .singleResult().getId(), variables);
   }
 
   /** One row per endpoint: expected status for each user, in the order of {@link #USERS}. */
@@ -140,6 +223,315 @@ class AuthorizationMatrixTest {
     return rows.stream();
   }
 
+  /** R11 R12: the confidential texts: the Member's enquiry, their reply, the response; the justification and the legal advice. */
+  static final List<String> CONFIDENTIAL =
+      List.of("enquiryText", "clarificationReply", "responseText", "justification", "legalAdvice");
+  static final Set<String> CASE = Set.of("enquiryText", "clarificationReply", "responseText");
+  static final Set<String> REQUEST = Set.of("justification", "legalAdvice");
+  static final Set<String> NOTHING = Set.of();
+
+  /** Every route of the engine API that serves variables; {pi} the case or request, {task} its open task. */
+  static final List<String> VARIABLE_ROUTES = List.of(
+      "/history/variable-instance?processInstanceIdIn={both}",
+      "/history/variable-instance?variableName={name}",
+      "/variable-instance?processInstanceIdIn={both}",
+      "/variable-instance?variableName={name}",
+      "/process-instance/{pi}/variables",
+      "/execution/{pi}/localVariables",
+      "/history/detail?processInstanceIdIn={both}",
+      "/task/{task}/variables",
+      "/task/{task}/form-variables");
+  /** Asked by name across every case (the side door as first found): one name of each kind. */
+  static final List<String> NAMES = List.of("enquiryText", "legalAdvice");
+
+  /**
+   * R11, R12: what each role reads through the engine API, by route kind (the case's instance and history;
+   * the open task). The case: its department's officers (whose task is open), managers and Member Support,
+   * administrators. The request: the deciders (executive director, monitoring officer, chief executive, whose
+   * decision is open), administrators. Nobody else, by no route.
+   */
+  Stream<Arguments> readMatrix() {
+    Map<String, List<Set<String>>> readable = new LinkedHashMap<>();
+    readable.put("cllr.lovelace", List.of(NOTHING, NOTHING)); // Members use the product's API, never the engine's
+    readable.put("officer.highways", List.of(CASE, CASE));
+    readable.put("officer.planning", List.of(NOTHING, NOTHING));
+    readable.put("manager.highways", List.of(CASE, NOTHING)); // reads the case (Cockpit); the officers' task is theirs
+    readable.put("manager.planning", List.of(NOTHING, NOTHING));
+    readable.put("support", List.of(CASE, NOTHING));
+    readable.put("director", List.of(REQUEST, NOTHING));
+    readable.put("monitoring", List.of(REQUEST, NOTHING));
+    readable.put("cfo", List.of(NOTHING, NOTHING));
+    readable.put("chief", List.of(REQUEST, REQUEST));
+    readable.put("owner", List.of(NOTHING, NOTHING));
+    readable.put("admin", List.of(union(CASE, REQUEST), union(CASE, REQUEST)));
+    List<Arguments> rows = new ArrayList<>();
+    for (String prefix : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+      for (String route : VARIABLE_ROUTES) {
+        readable.forEach((user, sets) ->
+            rows.add(Arguments.of(prefix + route, user, sets.get(route.startsWith("/task/") ? 1 : 0))));
+      }
+    }
+    return rows.stream();
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> union = new TreeSet<>(a);
+    union.addAll(b);
+    return union;
+  }
+
+  @ParameterizedTest(name = "{0} as {1} reads {2}")
+  @MethodSource("readMatrix")
+  @DisplayName("R11 R12: each confidential variable is readable exactly where the rules allow, by every route")
+  void confidentialVariables(String route, String user, Set<String> expected) {
+    StringBuilder bodies = new StringBuilder();
+    for (String name : route.contains("{name}") ? NAMES : List.of("")) {
+      for (String[] target : List.of(new String[] {casePi, caseTask}, new String[] {requestPi, requestTask})) {
+        String path = route.replace("{pi}", target[0]).replace("{task}", target[1]).replace("{name}", name)
+            .replace("{both}", casePi + "," + requestPi);
+        HttpResponse<String> response = route.startsWith("/engine-rest") ? send(user, "GET", path, null) : session(user).get(path);
+        assertThat(response.statusCode()).as(path + " as " + user).isLessThan(500);
+        bodies.append(response.body());
+        if (!route.contains("{pi}") && !route.contains("{task}")) {
+          break; // not per case: one request covers both
+        }
+      }
+    }
+    Set<String> read = new TreeSet<>();
+    secret.forEach((name, text) -> {
+      if (bodies.toString().contains(text)) {
+        read.add(name);
+      }
+    });
+    Set<String> allowed = new TreeSet<>(expected);
+    if (route.contains("{name}")) {
+      allowed.retainAll(NAMES);
+    }
+    assertThat(read).as(route + " as " + user).isEqualTo(allowed);
+  }
+
+  @Test
+  @DisplayName("R10 R11: a referee judging a breach reads the breach, its deadline and the case summary, not the enquiry")
+  void refereeReadsTheBreachOnly() throws Exception {
+    String text = "secret referred enquiry " + run;
+    String ref = submit("highways", text);
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).singleResult().getId();
+    for (Job timer : management.createJobQuery().processInstanceId(pi).timers().list()) {
+      management.executeJob(timer.getId()); // R4: the acknowledgement deadline passes
+    }
+    String escalation = runtime.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(escalation).singleResult().getId(), Map.of(
+        "resolutionNotes", "Spoke to the team.", "memberSatisfied", false, "referee", "chief-financial-officer"));
+    String decision = tasks.createTaskQuery().processInstanceId(escalation).singleResult().getId();
+
+    HttpResponse<String> form = send("cfo", "GET", "/engine-rest/task/" + decision + "/form-variables", null);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(form.body()).fieldNames()).toIterable()
+        .contains("missedDeadline", "missedDeadlineDue", "subject", "memberName", "department", "capacity", "resolutionNotes")
+        .doesNotContain("enquiryText", "ward", "purpose", "acknowledgeBy", "memberId");
+    for (String path : List.of("/task/" + decision + "/variables", "/history/variable-instance?processInstanceIdIn=" + escalation,
+        "/history/variable-instance?processInstanceIdIn=" + pi, "/process-instance/" + pi + "/variables",
+        "/history/detail?processInstanceId=" + escalation, "/variable-instance?variableName=enquiryText")) {
+      assertThat(send("cfo", "GET", "/engine-rest" + path, null).body()).as(path).doesNotContain(text);
+    }
+    // Member Support, who handles the case, still reads it.
+    assertThat(send("support", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).body()).contains(text);
+  }
+
+  @Test
+  @DisplayName("R10 R11: an escalation started when the whole case was copied in loses the copies on start-up")
+  void earlierEscalationsForgetTheCase() {
+    String text = "secret copied enquiry " + run;
+    Map<String, Object> copied = new HashMap<>(Map.of("missedDeadline", "RESPONSE", "missedDeadlineDue", new Date(),
+        "subject", "Street lights", "memberName", "Cllr Ada Lovelace", "department", "highways",
+        "capacity", "COUNTY_COUNCILLOR", "enquiryText", text, "clarificationReply", text, "ward", "Mill Ward"));
+    String escalation = runtime.startProcessInstanceByKey(EscalationSummary.PROCESS, "ME-000000", copied).getId();
+
+    escalationSummary.forgetCopiedCaseData();
+
+    assertThat(runtime.getVariables(escalation)).containsKeys("missedDeadline", "missedDeadlineDue", "breachId",
+        "subject", "memberName", "department", "capacity").doesNotContainKeys("enquiryText", "clarificationReply", "ward");
+  }
+
+  @Test
+  @DisplayName("R9 R11: no staff role can forge a Member's reply through the engine API; the Member's own reply is delivered")
+  void replyCannotBeForged() throws Exception {
+    String ref = submit("highways", "Is the lane being resurfaced?");
+    complete(ref, "TriageEnquiry", Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR"));
+    complete(ref, "AcknowledgeEnquiry", Map.of("acknowledgementText", "Thank you."));
+    complete(ref, "RespondToEnquiry", Map.of("responseType", "CLARIFICATION", "clarificationQuestion", "Which end?"));
+    String forged = """
+        {"messageName":"MemberReplied","businessKey":"%s",
+         "processVariables":{"clarificationReply":{"value":"Forged reply","type":"String"}}}""".formatted(ref);
+    Execution waiting = runtime.createExecutionQuery().processInstanceBusinessKey(ref)
+        .messageEventSubscriptionName("MemberReplied").singleResult();
+    for (String user : List.of("owner", "admin", "officer.highways", "manager.highways", "support", "director")) {
+      HttpResponse<String> correlated = send(user, "POST", "/engine-rest/message", forged);
+      assertThat(correlated.statusCode()).as(user + ": " + correlated.body()).isBetween(400, 499);
+      HttpResponse<String> triggered = send(user, "POST", "/engine-rest/execution/" + waiting.getId()
+          + "/messageSubscriptions/MemberReplied/trigger", "{\"variables\":{\"clarificationReply\":{\"value\":\"Forged reply\"}}}");
+      assertThat(triggered.statusCode()).as(user + ": " + triggered.body()).isBetween(400, 499);
+    }
+    assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(ref).messageEventSubscriptionName("MemberReplied")
+        .count()).isEqualTo(1);
+    assertThat(api("cllr.lovelace", "GET", "/api/enquiries/" + ref, null).body()).doesNotContain("Forged reply");
+
+    assertThat(api("cllr.lovelace", "POST", "/api/enquiries/" + ref + "/clarification", "{\"reply\":\"The north end.\"}")
+        .statusCode()).isEqualTo(200);
+    assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(ref).messageEventSubscriptionName("MemberReplied")
+        .count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R11: the process owner and managers cannot act on a case; another department's officer neither")
+  void cannotActOnCases() throws Exception {
+    String ref = submit("highways", "Who mows the verges?");
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).singleResult().getId();
+    String task = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    for (String user : List.of("owner", "manager.highways", "manager.planning", "officer.planning", "cfo")) {
+      Map<String, String> attempts = new LinkedHashMap<>();
+      attempts.put("POST /task/" + task + "/claim", "{\"userId\":\"" + user + "\"}");
+      attempts.put("POST /task/" + task + "/assignee", "{\"userId\":\"" + user + "\"}");
+      attempts.put("POST /task/" + task + "/complete", "{\"variables\":{\"requestKind\":{\"value\":\"QUESTION\"},"
+          + "\"capacity\":{\"value\":\"COUNTY_COUNCILLOR\"}}}");
+      attempts.put("POST /task/" + task + "/identity-links", "{\"groupId\":\"planning-officers\",\"type\":\"candidate\"}");
+      attempts.put("PUT /process-instance/" + pi + "/variables/department", "{\"value\":\"planning\",\"type\":\"String\"}");
+      attempts.put("PUT /process-instance/" + pi + "/suspended", "{\"suspended\":true}");
+      attempts.put("POST /process-instance/" + pi + "/modification",
+          "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"AcknowledgeEnquiry\"}]}");
+      attempts.put("DELETE /process-instance/" + pi, null);
+      for (Map.Entry<String, String> attempt : attempts.entrySet()) {
+        String[] call = attempt.getKey().split(" ");
+        HttpResponse<String> response = send(user, call[0], "/engine-rest" + call[1], attempt.getValue());
+        assertThat(response.statusCode()).as(user + " " + attempt.getKey() + ": " + response.body()).isBetween(400, 499);
+      }
+    }
+    Task untouched = tasks.createTaskQuery().taskId(task).singleResult();
+    assertThat(untouched.getAssignee()).isNull();
+    assertThat(untouched.isSuspended()).isFalse();
+    assertThat(tasks.getIdentityLinksForTask(task)).extracting(IdentityLink::getGroupId).containsOnly("highways-officers");
+    assertThat(runtime.getVariable(pi, "department")).isEqualTo("highways");
+    // Deleting a deployment (or a definition) with its cases is for administrators only.
+    assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNERS), Permissions.DELETE,
+        Resources.DEPLOYMENT, "any-deployment")).isFalse();
+    assertThat(authorizations.isUserAuthorized("owner", List.of(Groups.PROCESS_OWNERS), Permissions.DELETE,
+        Resources.PROCESS_DEFINITION, "member-enquiry")).isFalse();
+  }
+
+  @Test
+  @DisplayName("R11: member-enquiry never starts with a caller-chosen reference; Tasklist's start (no key) registers the case")
+  void startOnlyWithRegisteredReference() throws Exception {
+    String variables = """
+        "variables":{"memberId":{"value":"cllr.lovelace"},"subject":{"value":"Bins"},"enquiryText":{"value":"Missed."},
+         "capacity":{"value":"COUNTY_COUNCILLOR"},"ward":{"value":"Mill Ward"},"department":{"value":"highways"},
+         "purpose":{"value":"Newsletter."}}""";
+    String definition = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+        .getProcessDefinitionId();
+    for (String user : List.of("officer.highways", "support", "admin")) {
+      for (String key : List.of(reference, "ME-999990")) {
+        HttpResponse<String> started = send(user, "POST", "/engine-rest/process-definition/key/member-enquiry/start",
+            "{\"businessKey\":\"" + key + "\"," + variables + "}");
+        assertThat(started.statusCode()).as(user + " " + key + ": " + started.body()).isEqualTo(400);
+        HttpResponse<String> submitted = send(user, "POST", "/engine-rest/process-definition/" + definition + "/submit-form",
+            "{\"businessKey\":\"" + key + "\"," + variables + "}");
+        assertThat(submitted.statusCode()).as(user + " " + key + ": " + submitted.body()).isEqualTo(400);
+      }
+    }
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("ME-999990").count()).isZero();
+    assertThat(send("owner", "POST", "/engine-rest/process-definition/key/member-enquiry/start", "{" + variables + "}")
+        .statusCode()).isEqualTo(403);
+
+    for (String noKey : List.of("", "\"businessKey\":\"\",")) { // Tasklist's start form sends none; a blank one is none
+      HttpResponse<String> logged = send("officer.highways", "POST", "/engine-rest/process-definition/" + definition
+          + "/submit-form", "{" + noKey + variables + "}");
+      assertThat(logged.statusCode()).as(logged.body()).isEqualTo(200);
+      String registered = JSON.readTree(logged.body()).get("businessKey").asText();
+      assertThat(registered).matches("ME-\\d{6}");
+      assertThat(api("cllr.lovelace", "GET", "/api/enquiries/" + registered, null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @DisplayName("R11: another department's task id answers exactly like an unknown one")
+  void otherDepartmentsTaskLooksUnknown() {
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    String unknown = UUID.randomUUID().toString();
+    for (String route : List.of("GET /task/{id}", "GET /task/{id}/variables", "GET /task/{id}/variables/enquiryText",
+        "GET /task/{id}/form-variables", "GET /task/{id}/identity-links", "GET /task/{id}/deployed-form",
+        "GET /task/{id}/form", "POST /task/{id}/claim", "POST /task/{id}/complete", "POST /task/{id}/unclaim",
+        "GET /process-instance/{id}/variables")) {
+      String[] call = route.split(" ");
+      String body = call[0].equals("POST") ? "{\"userId\":\"officer.planning\"}" : null;
+      String id = route.contains("process-instance") ? casePi : task;
+      HttpResponse<String> forbidden = send("officer.planning", call[0], "/engine-rest" + call[1].replace("{id}", id), body);
+      HttpResponse<String> missing = send("officer.planning", call[0], "/engine-rest" + call[1].replace("{id}", unknown), body);
+      assertThat(forbidden.statusCode()).as(route + ": " + forbidden.body() + " / " + missing.body())
+          .isEqualTo(missing.statusCode()).isEqualTo(404);
+      assertThat(forbidden.body().replace(id, "ID")).as(route).isEqualTo(missing.body().replace(unknown, "ID"));
+      if (call[0].equals("GET")) { // and the webapps' twin of the engine API, as Tasklist and Cockpit use it
+        String twin = "/camunda/api/engine/engine/default" + call[1];
+        HttpResponse<String> forbiddenTwin = session("officer.planning").get(twin.replace("{id}", id));
+        HttpResponse<String> missingTwin = session("officer.planning").get(twin.replace("{id}", unknown));
+        assertThat(forbiddenTwin.statusCode()).as(twin).isEqualTo(missingTwin.statusCode()).isEqualTo(404);
+        assertThat(forbiddenTwin.body().replace(id, "ID")).as(twin).isEqualTo(missingTwin.body().replace(unknown, "ID"));
+      }
+    }
+    // The department's own officer still gets the task.
+    assertThat(send("officer.highways", "GET", "/engine-rest/task/" + task, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("R11: a case started before the per-case grants gets them on start-up")
+  void earlierCasesGranted() throws Exception {
+    String ref = submit("highways", "Grit bins?");
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).singleResult().getId();
+    for (var resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+      authorizations.createAuthorizationQuery().resourceType(resource).resourceId(pi).list()
+          .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    }
+    assertThat(send("manager.highways", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).statusCode())
+        .isEqualTo(404);
+
+    caseAuthorizations.grantMissing();
+
+    assertThat(send("manager.highways", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).body())
+        .contains("Grit bins?");
+    assertThat(send("manager.planning", "GET", "/engine-rest/process-instance/" + pi + "/variables", null).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("R11 R16: a manager's Cockpit lists their own department's cases only; the process owner's none, with the models")
+  void cockpitPerDepartment() throws Exception {
+    String planning = submit("planning", "When is the local plan out?");
+    for (String list : List.of("/process-instance?processDefinitionKey=member-enquiry",
+        "/history/process-instance?processDefinitionKey=member-enquiry")) {
+      JsonNode highways = JSON.readTree(session("manager.highways").get("/camunda/api/engine/engine/default" + list).body());
+      List<String> keys = new ArrayList<>();
+      highways.forEach(instance -> keys.add(instance.get("businessKey").asText()));
+      assertThat(keys).as(list).contains(reference).doesNotContain(planning);
+      highways.forEach(instance -> assertThat(history.createHistoricVariableInstanceQuery()
+          .processInstanceId(instance.get("id").asText()).variableName("department").singleResult().getValue())
+          .as(instance.toString()).isEqualTo("highways"));
+      JsonNode planners = JSON.readTree(session("manager.planning").get("/camunda/api/engine/engine/default" + list).body());
+      List<String> planningKeys = new ArrayList<>();
+      planners.forEach(instance -> planningKeys.add(instance.get("businessKey").asText()));
+      assertThat(planningKeys).as(list).contains(planning).doesNotContain(reference);
+      assertThat(JSON.readTree(session("owner").get("/camunda/api/engine/engine/default" + list).body())).as(list).isEmpty();
+    }
+    // The process owner keeps the models: definitions, their diagrams, and Cockpit's statistics of them.
+    HttpResponse<String> definitions = session("owner").get("/camunda/api/engine/engine/default/process-definition?key=member-enquiry");
+    assertThat(definitions.body()).contains("member-enquiry");
+    String id = JSON.readTree(definitions.body()).get(0).get("id").asText();
+    assertThat(session("owner").get("/camunda/api/engine/engine/default/process-definition/" + id + "/xml").statusCode())
+        .isEqualTo(200);
+    for (String user : List.of("manager.highways", "owner")) {
+      assertThat(session(user).get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")
+          .statusCode()).as(user).isLessThan(300);
+    }
+  }
+
   static void row(List<Arguments> rows, String endpoint, int... expected) {
     assertThat(expected).hasSize(USERS.size());
     for (int i = 0; i < USERS.size(); i++) {
@@ -179,10 +571,11 @@ class AuthorizationMatrixTest {
     String task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("TriageEnquiry")
         .singleResult().getId();
 
+    // Not theirs to see: answered like an unknown task (R11).
     assertThat(api("officer.planning", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"officer.planning\"}")
-        .statusCode()).isEqualTo(403);
+        .statusCode()).isEqualTo(404);
     assertThat(api("manager.highways", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"manager.highways\"}")
-        .statusCode()).isEqualTo(403);
+        .statusCode()).isEqualTo(404);
     assertThat(api("cllr.lovelace", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"cllr.lovelace\"}")
         .statusCode()).isEqualTo(403);
     assertThat(api("officer.highways", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"officer.highways\"}")
@@ -264,6 +657,14 @@ class AuthorizationMatrixTest {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
     return http.send(basic(request, user).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(String user, String method, String path, String body) {
+    try {
+      return api(user, method, path, body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   HttpResponse<String> deploy(String user) throws Exception {
