@@ -53,6 +53,7 @@ public class WorkOutDeadlines implements JavaDelegate {
     }
     Deadlines owed = deadlines.deadlinesFor(receivedAt);
     registration.registerIfNew(execution, department);
+    execution.setVariable(REFERENCE, execution.getProcessBusinessKey());
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(EFFECTIVE_RECEIPT_DAY, owed.effectiveReceiptDay().toString());
     execution.setVariable(ACKNOWLEDGE_BY, Date.from(owed.acknowledgeBy().toInstant()));

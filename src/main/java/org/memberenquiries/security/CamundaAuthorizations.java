@@ -63,9 +63,9 @@ public class CamundaAuthorizations {
         Groups.CHIEF_FINANCIAL_OFFICER, Groups.CHIEF_EXECUTIVE, Groups.PROCESS_OWNERS));
 
     for (String group : staff) {
-      // Tasklist, its task filters, and the diagrams and names of the processes their tasks belong to.
+      // Tasklist (each group sees its own queue: tasklist.TaskQueues), and the diagrams and names of the
+      // processes their tasks belong to.
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, ANY, Permissions.READ);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }
