@@ -71,6 +71,7 @@ public class DocumentRequests {
     long number = keys.getKey().longValue();
     String reference = String.format("DR-%06d", number);
     Map<String, Object> variables = new HashMap<>();
+    variables.put(REFERENCE, reference);
     variables.put(MEMBER_ID, caller.id());
     variables.put(MEMBER_NAME, members.find(caller.id()).map(Members::displayName).orElse(caller.id()));
     variables.put(DOCUMENT_TITLE, request.documentTitle().trim());

@@ -3,6 +3,7 @@ package org.memberenquiries.document;
 /** Names of the document-request process variables (R12). */
 final class DocumentVariables {
 
+  static final String REFERENCE = "reference"; // also the business key; shown in the Tasklist queues
   static final String MEMBER_ID = "memberId";
   static final String MEMBER_NAME = "memberName";
   static final String DOCUMENT_TITLE = "documentTitle";

@@ -3,6 +3,9 @@ package org.memberenquiries.enquiry;
 /** Names of the member-enquiry process variables, shared by delegates, the API and tests. */
 public final class EnquiryVariables {
 
+  /** The case's reference (also its business key), shown in the Tasklist queues. */
+  public static final String REFERENCE = "reference";
+
   // What the Member sent (R3: capacity).
   public static final String MEMBER_ID = "memberId";
   public static final String MEMBER_NAME = "memberName";

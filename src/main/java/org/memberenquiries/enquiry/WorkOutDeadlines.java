@@ -57,6 +57,7 @@ public class WorkOutDeadlines implements JavaDelegate {
     Deadlines owed = deadlines.deadlinesFor(receivedAt);
     registration.registerIfNew(execution, department);
     caseAuthorizations.grantToDepartment(execution.getProcessInstanceId(), department); // R11
+    execution.setVariable(REFERENCE, execution.getProcessBusinessKey());
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(EFFECTIVE_RECEIPT_DAY, owed.effectiveReceiptDay().toString());
     execution.setVariable(ACKNOWLEDGE_BY, Date.from(owed.acknowledgeBy().toInstant()));

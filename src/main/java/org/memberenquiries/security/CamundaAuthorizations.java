@@ -76,10 +76,11 @@ public class CamundaAuthorizations {
         Groups.CHIEF_FINANCIAL_OFFICER, Groups.CHIEF_EXECUTIVE, Groups.PROCESS_OWNERS));
 
     for (String group : staff) {
-      // Tasklist, its task filters, and the models (definitions and diagrams), never the cases in them:
-      // a case is read through the grants below (R11), a task through its candidate group.
+      // Tasklist (each group sees its own queue only: tasklist.TaskQueues), and the models (definitions and
+      // diagrams), never the cases in them: a case is read through the grants below (R11), a task through
+      // its candidate group.
       want(desired, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      want(desired, group, Resources.FILTER, ANY, Permissions.READ);
+      want(desired, group, Resources.FILTER, ANY); // earlier versions let every group read every filter
       want(desired, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       want(desired, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }
