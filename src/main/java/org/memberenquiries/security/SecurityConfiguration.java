@@ -1,5 +1,6 @@
 package org.memberenquiries.security;
 
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -7,6 +8,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -34,6 +37,8 @@ public class SecurityConfiguration {
         .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.GET, "/api/calendar/**")).permitAll()
+            // A password oracle outside the sign-in throttle: passwords are checked only by signing in.
+            .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
             .requestMatchers(path("/engine-rest/**")).hasRole(Roles.STAFF)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -52,14 +57,24 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/login"), path("/css/**"), path("/error"), path("/actuator/health"),
                 path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).permitAll()
+            // The webapps' own login form would check passwords outside the sign-in throttle; staff sign in at /login.
+            .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
             .requestMatchers(path("/camunda/**")).hasRole(Roles.STAFF)
             .requestMatchers(path("/enquiries"), path("/enquiries/**")).hasRole(Roles.MEMBER)
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").successHandler(home).permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(home).failureHandler(failure()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         // The Camunda webapps protect their API with their own CSRF token filter.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
         .build();
+  }
+
+  /** A wrong password back to the login form with an error; a throttled sign-in with its own message. */
+  private static AuthenticationFailureHandler failure() {
+    ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+    failure.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?throttled"));
+    failure.setDefaultFailureUrl("/login?error");
+    return failure;
   }
 
   /**
