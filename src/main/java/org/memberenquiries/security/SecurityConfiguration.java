@@ -12,7 +12,14 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -30,6 +37,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfiguration {
 
+  /** The product's pages load their own style sheet and nothing else: no script, no inline style, no framing. */
+  static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /**
+   * The webapps' "Log out" button. Their CSRF header must be there: a cross-site form cannot send it,
+   * and without it the request goes on to the webapps' own CSRF filter, which refuses it.
+   */
+  private static final RequestMatcher WEBAPPS_LOGOUT = new AndRequestMatcher(
+      path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"), new RequestHeaderRequestMatcher("X-XSRF-TOKEN"));
+
   @Bean
   @Order(1)
   SecurityFilterChain apis(HttpSecurity http, ProblemResponses problems) throws Exception {
@@ -45,6 +64,9 @@ public class SecurityConfiguration {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
 
@@ -63,9 +85,25 @@ public class SecurityConfiguration {
             .requestMatchers(path("/enquiries"), path("/enquiries/**")).hasRole(Roles.MEMBER)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").successHandler(home).failureHandler(failure()).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        // One sign-out for the product and the webapps, from either side: the product's form, or the
+        // webapps' "Log out" (which otherwise only drops the webapps' own login and leaves the Spring
+        // Security session that signs them straight back in). Both end the whole HTTP session.
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), WEBAPPS_LOGOUT))
+            .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(), WEBAPPS_LOGOUT)
+            .logoutSuccessUrl("/login?logout"))
         // The Camunda webapps protect their API with their own CSRF token filter.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+        // HSTS (Spring Security's default) is sent on HTTPS requests only, which include those a trusted
+        // proxy forwards with X-Forwarded-Proto: https when server.forward-headers-strategy is set.
+        // The webapps send their own, looser Content-Security-Policy (Camunda's HeaderSecurityFilter);
+        // Swagger UI needs inline styles and scripts.
+        .headers(headers -> headers
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/swagger-ui/**"),
+                    path("/swagger-ui.html"))),
+                new ContentSecurityPolicyHeaderWriter(PAGES_CONTENT_SECURITY_POLICY)))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,6 +43,7 @@ class FirstAdminTest {
       return new SpringApplicationBuilder(MemberEnquiriesApplication.class).profiles("test")
           .listeners((ApplicationListener<WebServerInitializedEvent>) started -> listening.add(started.getWebServer().getPort()))
           .run("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "--server.port=0",
+              "--server.forward-headers-strategy=none", // production's default (the test profile trusts a proxy)
               "--enquiries.first-admin.user=" + user, "--enquiries.first-admin.password=" + password);
     } catch (RuntimeException refused) {
       forgetFailedContext();
@@ -79,8 +84,8 @@ class FirstAdminTest {
   }
 
   @Test
-  @DisplayName("With them, the first administrator is created (Argon2id hash), no demo user exists; demo users found later are warned about loudly")
-  void createsTheFirstAdministratorOnly(CapturedOutput output) {
+  @DisplayName("With them, the first administrator is created (Argon2id hash), no demo user exists, proxy headers are not trusted; demo users found later are warned about loudly")
+  void createsTheFirstAdministratorOnly(CapturedOutput output) throws Exception {
     try (ConfigurableApplicationContext context = start("first-admin", "root", "s3cret-enough")) {
       assertThat(listening).hasSize(1);
       IdentityService identity = context.getBean(IdentityService.class);
@@ -90,6 +95,15 @@ class FirstAdminTest {
       assertThat(identity.createUserQuery().userId("root").singleResult().getPassword()).startsWith("{ARGON2ID}");
       assertThat(identity.createUserQuery().count()).isEqualTo(1); // no demo users outside the demo profile
       assertThat(output.getAll()).doesNotContain("DEMO USER");
+
+      // Not configured for a proxy, a forged X-Forwarded-Proto changes nothing (no HSTS, no Secure cookie).
+      HttpResponse<String> login = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + listening.get(0) + "/login"))
+              .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.5").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).isEqualTo(200);
+      assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
+      assertThat(SecurityHeadersTest.sessionCookie(login)).contains("SameSite=Lax").doesNotContain("Secure");
 
       // A database once run as the demo, now started without it.
       TestUsers.seed(identity, context.getBean(Departments.class));
