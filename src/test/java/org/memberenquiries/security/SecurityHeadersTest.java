@@ -114,6 +114,16 @@ class SecurityHeadersTest {
     assertThat(policies.get(0)).isNotEqualTo(SecurityConfiguration.PAGES_CONTENT_SECURITY_POLICY);
     assertThat(tasklist.headers().firstValue("Referrer-Policy")).contains("same-origin");
 
+    // Each webapp loads the script that sends its login route to the product's sign-in page, as a JavaScript module.
+    for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+      HttpResponse<String> config = send(request("/camunda/app/" + app + "/scripts/config.js", false).header("Cookie", cookie).GET());
+      assertThat(config.body()).as(app).contains("customScripts: ['../sign-in-at-product']");
+    }
+    HttpResponse<String> script = send(request("/camunda/app/sign-in-at-product.js", false).header("Cookie", cookie).GET());
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+    assertThat(script.body()).contains("/login?logout");
+
     String basic = Base64.getEncoder().encodeToString(("cllr.lovelace:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> api = send(request("/api/enquiries", true).header("Authorization", "Basic " + basic).GET());
     assertThat(api.statusCode()).isEqualTo(200);
