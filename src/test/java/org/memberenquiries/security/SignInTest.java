@@ -38,6 +38,7 @@ class SignInTest {
   @LocalServerPort int port;
   @Autowired IdentityService identity;
   @Autowired Departments departments;
+  @Autowired SignInThrottleProperties throttling;
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeEach
@@ -88,7 +89,7 @@ class SignInTest {
   @DisplayName("Many wrong passwords from one client make that client wait (429, Retry-After); the account still works for others, and the wait ends by itself")
   void guessingThrottlesTheClientOnly() {
     String user = member("throttle.target");
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < throttling.clientFreeFailures(); i++) {
       assertThat(api(user, "guess-" + i, "198.51.100.66").statusCode()).isEqualTo(401);
     }
     // Now even the right password from that client is refused unchecked, so a guess teaches nothing.
@@ -109,7 +110,7 @@ class SignInTest {
     String user = member("throttle.page");
     HttpSession browser = new HttpSession(port);
     String client = "198.51.100.99";
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < throttling.clientFreeFailures(); i++) {
       assertThat(login(browser, user, "guess-" + i, client)).endsWith("/login?error");
     }
     assertThat(login(browser, user, PASSWORD, client)).endsWith("/login?throttled");
