@@ -89,17 +89,23 @@ class SecurityHeadersTest {
   }
 
   @Test
-  @DisplayName("Behind HTTPS (X-Forwarded-Proto: https from the proxy): HSTS, and the session cookie is Secure, before and after sign-in")
+  @DisplayName("Behind HTTPS (X-Forwarded-Proto: https from the proxy): HSTS, and the session cookie is Secure, before and after sign-in, and so is the webapps' CSRF cookie")
   void pagesBehindHttps() {
     HttpResponse<String> login = send(request("/login", true).GET());
     assertThat(login.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
         hsts -> assertThat(hsts).contains("max-age=31536000"));
     assertThat(sessionCookie(login)).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
 
-    HttpResponse<String> signedIn = signIn("cllr.lovelace", true);
+    HttpResponse<String> signedIn = signIn("officer.highways", true);
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
     assertThat(sessionCookie(signedIn)).contains("Secure").contains("SameSite=Lax");
+
+    String cookie = sessionCookie(signedIn).split(";")[0];
+    HttpResponse<String> tasklist = send(request("/camunda/app/tasklist/default/", true).header("Cookie", cookie).GET());
+    // The webapps' CSRF cookie too (Camunda can only make it Secure always or never).
+    assertThat(tasklist.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN="))
+        .singleElement().satisfies(xsrf -> assertThat(xsrf).contains("Secure"));
   }
 
   @Test
@@ -109,6 +115,8 @@ class SecurityHeadersTest {
     String cookie = sessionCookie(signedIn).split(";")[0];
     HttpResponse<String> tasklist = send(request("/camunda/app/tasklist/default/", false).header("Cookie", cookie).GET());
     assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN="))
+        .singleElement().satisfies(xsrf -> assertThat(xsrf).doesNotContain("Secure")); // plain HTTP
     List<String> policies = tasklist.headers().allValues("Content-Security-Policy");
     assertThat(policies).hasSize(1);
     assertThat(policies.get(0)).isNotEqualTo(SecurityConfiguration.PAGES_CONTENT_SECURITY_POLICY);
