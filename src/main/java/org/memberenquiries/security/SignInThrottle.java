@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.memberenquiries.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,9 @@ public class SignInThrottle extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(SignInThrottle.class);
   /** More failures than this per key change nothing (the wait is at its maximum long before). */
   private static final int KEPT_PER_KEY = 64;
-  private static final int PRUNE_ABOVE_KEYS = 10_000;
+  private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+  /** Clients and accounts tracked at most; past this (a flood of made-up user names) counters restart. */
+  private static final int MAX_KEYS = 100_000;
 
   private record Failure(Instant at, String account, String client) {}
 
@@ -36,10 +39,18 @@ public class SignInThrottle extends AbstractProcessEnginePlugin {
   private final EngineClock clock;
   private final Map<String, Deque<Failure>> byClient = new ConcurrentHashMap<>();
   private final Map<String, Deque<Failure>> byAccount = new ConcurrentHashMap<>();
+  private final int maxKeys;
+  private volatile Instant lastPrune = Instant.MIN;
 
+  @Autowired
   public SignInThrottle(SignInThrottleProperties properties, EngineClock clock) {
+    this(properties, clock, MAX_KEYS);
+  }
+
+  SignInThrottle(SignInThrottleProperties properties, EngineClock clock, int maxKeys) {
     this.properties = properties;
     this.clock = clock;
+    this.maxKeys = maxKeys;
   }
 
   /** Camunda's lockout off: no attempt limit, no delay (the engine then only counts attempts). */
@@ -65,7 +76,7 @@ public class SignInThrottle extends AbstractProcessEnginePlugin {
     LOG.warn("Sign-in failed for user '{}' from {} ({} failures from this client, {} for this user in {}){}",
         printable(account), client, recent(byClient.get(client)).size(), recent(byAccount.get(failure.account())).size(),
         properties.window(), until.map(u -> "; further attempts refused until " + u).orElse(""));
-    if (byClient.size() + byAccount.size() > PRUNE_ABOVE_KEYS) {
+    if (byClient.size() > maxKeys || byAccount.size() > maxKeys) {
       prune();
     }
   }
@@ -135,10 +146,25 @@ public class SignInThrottle extends AbstractProcessEnginePlugin {
     });
   }
 
+  /** Memory stays bounded: expired failures go (at most once a minute), and a map still too big restarts. */
   private void prune() {
-    Instant since = clock.now().minus(properties.window());
+    Instant now = clock.now();
+    if (byClient.size() <= maxKeys && byAccount.size() <= maxKeys) {
+      return;
+    }
+    if (!now.isBefore(lastPrune.plus(PRUNE_EVERY)) || now.isBefore(lastPrune)) {
+      lastPrune = now;
+      Instant since = now.minus(properties.window());
+      for (Map<String, Deque<Failure>> failures : java.util.List.of(byClient, byAccount)) {
+        failures.keySet().forEach(key -> forget(failures, key, f -> !f.at().isAfter(since)));
+      }
+    }
     for (Map<String, Deque<Failure>> failures : java.util.List.of(byClient, byAccount)) {
-      failures.keySet().forEach(key -> forget(failures, key, f -> !f.at().isAfter(since)));
+      if (failures.size() > maxKeys) {
+        LOG.warn("Sign-in failures from more than {} {} within {}: those counters restart",
+            maxKeys, failures == byClient ? "clients" : "user names", properties.window());
+        failures.clear();
+      }
     }
   }
 

@@ -102,6 +102,23 @@ class SignInThrottleTest {
   }
 
   @Test
+  @DisplayName("Memory stays bounded: a flood of made-up user names restarts the account counters, the clients' stay")
+  void boundedMemory() {
+    SignInThrottle small = new SignInThrottle(
+        new SignInThrottleProperties(5, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)),
+        new EngineClock(), 100);
+    for (int i = 0; i < 10; i++) {
+      small.failed("admin", "198.51.100." + i);
+    }
+    assertThat(small.waitUntil("admin", "10.0.0.1")).isPresent();
+    for (int i = 0; i < 101; i++) {
+      small.failed("made-up-" + i, "203.0.113.1");
+    }
+    assertThat(small.waitUntil("made-up-0", "203.0.113.1")).isPresent(); // the client is still throttled
+    assertThat(small.waitUntil("admin", "10.0.0.1")).isEmpty(); // the account counters restarted
+  }
+
+  @Test
   @DisplayName("A successful sign-in forgets that user's failures from that client; failures are forgotten after the window")
   void successAndTimeForget() {
     for (int i = 0; i < 4; i++) {
