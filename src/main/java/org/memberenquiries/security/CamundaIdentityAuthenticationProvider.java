@@ -26,13 +26,18 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   private final SignInThrottle throttle;
   private final PasswordUpgrade upgrade;
   private final EngineClock clock;
+  private final Argon2PasswordHashing hashing;
+  /** Checked against for unknown users, so they take as long as a wrong password (no user list by timing). */
+  private final String unknownUserHash;
 
   public CamundaIdentityAuthenticationProvider(IdentityService identity, SignInThrottle throttle,
-      PasswordUpgrade upgrade, EngineClock clock) {
+      PasswordUpgrade upgrade, EngineClock clock, Argon2PasswordHashing hashing) {
     this.identity = identity;
     this.throttle = throttle;
     this.upgrade = upgrade;
     this.clock = clock;
+    this.hashing = hashing;
+    this.unknownUserHash = hashing.encrypt(java.util.UUID.randomUUID().toString());
   }
 
   @Override
@@ -51,6 +56,9 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     });
     String password = credentials.toString();
     if (!identity.checkPassword(user, password)) {
+      if (identity.createUserQuery().userId(user).count() == 0) {
+        hashing.check(password, unknownUserHash);
+      }
       throttle.failed(user, client);
       throw new BadCredentialsException("Unknown user or wrong password");
     }
