@@ -1,5 +1,7 @@
 package org.memberenquiries.demo;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.memberenquiries.security.Groups;
 import org.camunda.bpm.engine.identity.User;
@@ -31,6 +33,17 @@ public class DemoUsers {
   public DemoUsers(IdentityService identity, Departments departments) {
     this.identity = identity;
     this.departments = departments;
+  }
+
+  /** The ids of every demo user (the demo's administrator, admin, is configuration's, not listed here). */
+  public static List<String> ids(Departments departments) {
+    List<String> ids = new ArrayList<>(List.of("cllr.lovelace", "cllr.babbage", "support", "director",
+        "monitoring", "cfo", "chief", "owner"));
+    for (Department department : departments.all()) {
+      ids.add("officer." + department.id());
+      ids.add("manager." + department.id());
+    }
+    return ids;
   }
 
   @EventListener

@@ -3,35 +3,67 @@ package org.memberenquiries.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.memberenquiries.engine.EngineClock;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a login against Camunda's identity service, where users, their hashed passwords and their
  * groups live, so the same accounts work for the product's pages and API and for Tasklist, Cockpit
- * and Admin (which trust the Spring Security login, see {@link CamundaSingleSignOn}).
+ * and Admin (which trust the Spring Security login, see {@link CamundaSingleSignOn}). Failed attempts
+ * are throttled by client and account ({@link SignInThrottle}); a password stored the old way is
+ * re-hashed on success ({@link PasswordUpgrade}).
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
+  private final SignInThrottle throttle;
+  private final PasswordUpgrade upgrade;
+  private final EngineClock clock;
+  private final Argon2PasswordHashing hashing;
+  /** Checked against for unknown users, so they take as long as a wrong password (no user list by timing). */
+  private final String unknownUserHash;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identity) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identity, SignInThrottle throttle,
+      PasswordUpgrade upgrade, EngineClock clock, Argon2PasswordHashing hashing) {
     this.identity = identity;
+    this.throttle = throttle;
+    this.upgrade = upgrade;
+    this.clock = clock;
+    this.hashing = hashing;
+    this.unknownUserHash = hashing.encrypt(java.util.UUID.randomUUID().toString());
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (user == null || user.isBlank() || credentials == null
-        || !identity.checkPassword(user, credentials.toString())) {
+    if (user == null || user.isBlank() || credentials == null) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    // The client as the servlet container sees it: a proxy's X-Forwarded-For counts only when
+    // server.forward-headers-strategy says so.
+    String client = authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+        ? web.getRemoteAddress() : "unknown";
+    throttle.waitUntil(user, client).ifPresent(until -> {
+      throw new SignInThrottledException(clock.now(), until);
+    });
+    String password = credentials.toString();
+    if (!identity.checkPassword(user, password)) {
+      if (identity.createUserQuery().userId(user).count() == 0) {
+        hashing.check(password, unknownUserHash);
+      }
+      throttle.failed(user, client);
+      throw new BadCredentialsException("Unknown user or wrong password");
+    }
+    throttle.succeeded(user, client);
+    upgrade.afterSignIn(user, password);
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     List<SimpleGrantedAuthority> authorities =
         Roles.authorities(groups).stream().map(SimpleGrantedAuthority::new).toList();

@@ -14,7 +14,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 for the APIs as RFC 9457 problem details, like every other API error. */
+/** 401, 403 and 429 (sign-in throttled, with Retry-After) for the APIs as RFC 9457 problem details, like every other API error. */
 @Component
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -27,6 +27,12 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (e instanceof SignInThrottledException throttled) {
+      response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+      write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins from this client or for this user:"
+          + " try again in " + throttled.retryAfterSeconds() + " seconds.");
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"member-enquiries\"");
     write(request, response, HttpStatus.UNAUTHORIZED, "Log in first: send HTTP Basic credentials of a user of this council.");
   }

@@ -1,5 +1,6 @@
 package org.memberenquiries.security;
 
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -7,9 +8,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -27,6 +37,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfiguration {
 
+  /** The product's pages load their own style sheet and nothing else: no script, no inline style, no framing. */
+  static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /**
+   * The webapps' "Log out" button. Their CSRF header must be there: a cross-site form cannot send it,
+   * and without it the request goes on to the webapps' own CSRF filter, which refuses it.
+   */
+  private static final RequestMatcher WEBAPPS_LOGOUT = new AndRequestMatcher(
+      path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"), new RequestHeaderRequestMatcher("X-XSRF-TOKEN"));
+
   @Bean
   @Order(1)
   SecurityFilterChain apis(HttpSecurity http, ProblemResponses problems) throws Exception {
@@ -37,12 +59,17 @@ public class SecurityConfiguration {
                 .permitAll()
             // Operational metrics (R16) for the administrators' monitoring, e.g. a Prometheus scrape.
             .requestMatchers(path("/actuator/**")).hasRole(Roles.ADMIN)
+            // A password oracle outside the sign-in throttle: passwords are checked only by signing in.
+            .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
             .requestMatchers(path("/engine-rest/**")).hasRole(Roles.STAFF)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
 
@@ -55,15 +82,41 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/login"), path("/css/**"), path("/error"),
                 path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).permitAll()
+            // The webapps' own login form would check passwords outside the sign-in throttle; staff sign in at /login.
+            .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
             .requestMatchers(path("/camunda/**")).hasRole(Roles.STAFF)
             .requestMatchers(path("/enquiries"), path("/enquiries/**"), path("/document-requests"),
                 path("/document-requests/**")).hasRole(Roles.MEMBER)
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").successHandler(home).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .formLogin(form -> form.loginPage("/login").successHandler(home).failureHandler(failure()).permitAll())
+        // One sign-out for the product and the webapps, from either side: the product's form, or the
+        // webapps' "Log out" (which otherwise only drops the webapps' own login and leaves the Spring
+        // Security session that signs them straight back in). Both end the whole HTTP session.
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), WEBAPPS_LOGOUT))
+            .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(), WEBAPPS_LOGOUT)
+            .logoutSuccessUrl("/login?logout"))
         // The Camunda webapps protect their API with their own CSRF token filter.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+        // HSTS (Spring Security's default) is sent on HTTPS requests only, which include those a trusted
+        // proxy forwards with X-Forwarded-Proto: https when server.forward-headers-strategy is set.
+        // The webapps send their own, looser Content-Security-Policy (Camunda's HeaderSecurityFilter);
+        // Swagger UI needs inline styles and scripts.
+        .headers(headers -> headers
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/swagger-ui/**"),
+                    path("/swagger-ui.html"))),
+                new ContentSecurityPolicyHeaderWriter(PAGES_CONTENT_SECURITY_POLICY)))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
+  }
+
+  /** A wrong password back to the login form with an error; a throttled sign-in with its own message. */
+  private static AuthenticationFailureHandler failure() {
+    ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+    failure.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?throttled"));
+    failure.setDefaultFailureUrl("/login?error");
+    return failure;
   }
 
   /**

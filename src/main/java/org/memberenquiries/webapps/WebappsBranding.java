@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Brands Camunda's webapps with the council's name, through the configuration file each app loads,
- * {@code app/<app>/scripts/config.js}: the file Camunda ships, with its {@code app.vendor} and
+ * {@code app/<app>/scripts/config.js}: ours under META-INF/resources/webjars (else the one Camunda
+ * ships), with its {@code app.vendor} and
  * {@code app.name} set (the header and the browser tab then read "Anytown Council Tasklist") and its
  * first-visit box advertising Camunda's welcome page turned off ({@code disableWelcomeMessage}).
  * Served here rather than as a static copy so the name comes from configuration

@@ -15,7 +15,8 @@ final class HttpSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
       .followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
 
@@ -31,6 +32,11 @@ final class HttpSession {
         .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
             + "&_csrf=" + encode(csrf))));
     return response.headers().firstValue("Location").orElse("");
+  }
+
+  /** The session's cookies as a Cookie header, for requests sent by another client. */
+  String cookie() {
+    return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
   }
 
   String csrfTokenOf(String path) {
