@@ -1,7 +1,7 @@
 // Member Enquiries' configuration of Tasklist (replaces the webjar's default config.js).
 export default {
   // Staff sign in and out on the product's own page (see ../../sign-in-at-product.js).
-  customScripts: ['../sign-in-at-product'],
+  customScripts: ['../sign-in-at-product', 'most-urgent-first'],
 
   // Tasklist's default keyboard shortcuts, kept.
   shortcuts: {
