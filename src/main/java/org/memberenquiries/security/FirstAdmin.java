@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.memberenquiries.engine.Seeding;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +33,23 @@ public class FirstAdmin {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FirstAdminProperties properties;
+  private final Seeding seeding;
 
-  public FirstAdmin(IdentityService identity, AuthorizationService authorizations, FirstAdminProperties properties) {
+  public FirstAdmin(IdentityService identity, AuthorizationService authorizations, FirstAdminProperties properties,
+      Seeding seeding) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.properties = properties;
+    this.seeding = seeding;
   }
 
   @EventListener
   @Order(2) // after CamundaAuthorizations created the groups
   public void ensure(ApplicationStartedEvent event) {
+    seeding.exclusively("the first administrator", this::ensure);
+  }
+
+  void ensure() {
     for (Resource resource : Resources.values()) {
       if (authorizations.createAuthorizationQuery().groupIdIn(Groups.ADMINS).resourceType(resource)
           .resourceId(ANY).count() == 0) {
