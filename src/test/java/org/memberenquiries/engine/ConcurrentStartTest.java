@@ -7,12 +7,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,7 @@ class ConcurrentStartTest {
 
   /** Starts the nodes at the same instant, waits for all, and closes them again. */
   void startTogether(Map<String, Object> database) throws Exception {
+    Map<String, ProcessEngine> engines = new HashMap<>(ProcessEngines.getProcessEngines());
     CyclicBarrier together = new CyclicBarrier(NODES);
     List<CompletableFuture<ConfigurableApplicationContext>> nodes = new ArrayList<>();
     for (int node = 0; node < NODES; node++) {
@@ -99,6 +103,9 @@ class ConcurrentStartTest {
       }
     }
     started.forEach(ConfigurableApplicationContext::close);
+    // Closing the nodes empties Camunda's static engine registry, which the engine REST API and the
+    // webapps of the other test contexts in this JVM look their engine up in: put theirs back.
+    engines.values().forEach(ProcessEngines::registerProcessEngine);
     assertThat(failed).as("nodes that failed to start").isEmpty();
     assertThat(started).hasSize(NODES);
   }
