@@ -86,6 +86,9 @@ class ConcurrentStartTest {
             "camunda.bpm.job-execution.enabled", "false",
             "camunda.bpm.generic-properties.properties.jobExecutorActivate", "false",
             "spring.jmx.enabled", "false",
+            // Without the webapps: they keep static state (Cockpit's runtime delegate) that a node's
+            // shutdown would clear under the other test contexts in this JVM. They do not seed anything.
+            "spring.autoconfigure.exclude", "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
             "spring.main.banner-mode", "off"));
         // As command-line arguments: they come before application.yml (default properties would not).
         return new SpringApplicationBuilder(MemberEnquiriesApplication.class)
