@@ -151,6 +151,25 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("Item 7: 20,000-character texts through the API and Tasklist's engine REST path are kept whole")
+  void longTextsOverHttp() {
+    String text = "Lights out on Mill Lane — résidents écrivent. ".repeat(500).substring(0, 19_999) + "!";
+    ApiClient.Response created = api.post("cllr.lovelace", "/api/enquiries", EnquiryApiTest.with("text", text));
+    assertThat(created.status()).isEqualTo(201);
+    String reference = created.body().get("reference").asText();
+    assertThat(api.get("cllr.lovelace", "/api/enquiries/" + reference).body().get("text").asText()).isEqualTo(text);
+
+    String triage = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    assertThat(api.post("officer.highways", "/engine-rest/task/" + triage + "/complete", Map.of("variables", Map.of(
+        "requestKind", Map.of("value", "QUESTION"), "capacity", Map.of("value", "COUNTY_COUNCILLOR")))).status()).isEqualTo(204);
+    String acknowledge = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    String acknowledgement = text.replace('L', 'A');
+    assertThat(api.post("officer.highways", "/engine-rest/task/" + acknowledge + "/complete", Map.of("variables",
+        Map.of("acknowledgementText", Map.of("value", acknowledgement)))).status()).isEqualTo(204);
+    assertThat(api.get("cllr.lovelace", "/api/enquiries/" + reference).raw().body()).contains(acknowledgement);
+  }
+
+  @Test
   @DisplayName("Item 10: unknown task or process instance ids on the engine REST API are 404s with a message, no class names")
   void unknownIds() {
     List<String[]> routes = List.of(
