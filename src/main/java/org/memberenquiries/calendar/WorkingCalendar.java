@@ -25,12 +25,33 @@ public class WorkingCalendar {
   private final LocalTime endOfDay;
   private final Set<LocalDate> closureDays;
   private final BankHolidays bankHolidays;
+  private final Instant firstCovered;
+  private final Instant afterLastCovered;
+
+  /**
+   * The years the calendar answers for. Bank holiday rules and date arithmetic hold within them; an
+   * enquiry received in year 0 or in year 999,999,999 is a mistake to refuse, not a date to compute.
+   */
+  public static final int FIRST_YEAR = 2000;
+  public static final int LAST_YEAR = 2199;
 
   public WorkingCalendar(CalendarProperties properties, BankHolidays bankHolidays) {
     this.zone = properties.zone();
     this.endOfDay = properties.endOfWorkingDay();
     this.closureDays = Set.copyOf(properties.closureDays());
     this.bankHolidays = bankHolidays;
+    this.firstCovered = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(zone).toInstant();
+    this.afterLastCovered = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(zone).toInstant();
+  }
+
+  /** True if the time lies in the years the calendar covers ({@value #FIRST_YEAR} to {@value #LAST_YEAR}). */
+  public boolean covers(Instant instant) {
+    return !instant.isBefore(firstCovered) && instant.isBefore(afterLastCovered);
+  }
+
+  /** Why a time outside {@link #covers} is refused, for a message naming the field. */
+  public static String coveredYears() {
+    return "between " + FIRST_YEAR + "-01-01 and " + LAST_YEAR + "-12-31 (the years the working-day calendar covers)";
   }
 
   public ZoneId zone() {

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.temporal.TemporalAccessor;
 import org.memberenquiries.calendar.Division;
 import org.memberenquiries.calendar.WorkingCalendar;
@@ -51,7 +51,11 @@ public class DeadlineController {
   // Not required by Spring: a missing value gets the same explanation as a blank or garbled one.
   @GetMapping("/deadlines")
   public DeadlinesView deadlines(@RequestParam(name = RECEIVED_AT, required = false) String receivedAt) {
-    Deadlines owed = calculator.deadlinesFor(parse(receivedAt).toInstant());
+    Instant received = parse(receivedAt).toInstant();
+    if (!calendar.covers(received)) {
+      throw new InvalidParameterException(RECEIVED_AT, "Parameter 'receivedAt' must be " + WorkingCalendar.coveredYears() + ".");
+    }
+    Deadlines owed = calculator.deadlinesFor(received);
     return new DeadlinesView(
         local(owed.receivedAt()),
         owed.effectiveReceiptDay(),
@@ -76,7 +80,7 @@ public class DeadlineController {
       TemporalAccessor parsed =
           DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from, LocalDateTime::from);
       return parsed instanceof LocalDateTime local ? local.atZone(calendar.zone()) : (ZonedDateTime) parsed;
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) { // unparseable, or outside the years java.time can hold
       throw new InvalidParameterException(
           RECEIVED_AT, "Parameter 'receivedAt' is not a date-time: '" + text + "'. Expected " + EXPECTED_FORMAT + ".");
     }

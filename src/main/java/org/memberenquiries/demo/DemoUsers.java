@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.engine.Seeding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -29,10 +30,12 @@ public class DemoUsers {
 
   private final IdentityService identity;
   private final Departments departments;
+  private final Seeding seeding;
 
-  public DemoUsers(IdentityService identity, Departments departments) {
+  public DemoUsers(IdentityService identity, Departments departments, Seeding seeding) {
     this.identity = identity;
     this.departments = departments;
+    this.seeding = seeding;
   }
 
   /** The ids of every demo user (the demo's administrator, admin, is configuration's, not listed here). */
@@ -49,6 +52,11 @@ public class DemoUsers {
   @EventListener
   @Order(3) // after the role groups exist (CamundaAuthorizations) and the administrator (FirstAdmin)
   public void seed(ApplicationStartedEvent event) {
+    seeding.exclusively("demo users", this::seed);
+  }
+
+  /** Adds the demo users that are missing. */
+  public void seed() {
     user("cllr.lovelace", "Ada", "Lovelace", Groups.MEMBERS);
     user("cllr.babbage", "Charles", "Babbage", Groups.MEMBERS);
     user("support", "Sam", "Support", Groups.MEMBER_SUPPORT);

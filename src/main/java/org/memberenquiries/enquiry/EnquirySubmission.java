@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.department.Departments;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.member.Members;
@@ -40,9 +41,11 @@ public class EnquirySubmission {
   private final Departments departments;
   private final Members members;
   private final EngineClock clock;
+  private final WorkingCalendar calendar;
 
   public EnquirySubmission(EnquiryRegister register, RuntimeService runtime, Departments departments,
-      Members members, EngineClock clock) {
+      Members members, EngineClock clock, WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.register = register;
     this.runtime = runtime;
     this.departments = departments;
@@ -136,6 +139,9 @@ public class EnquirySubmission {
           "'receivedAt' is set by Member Support or an officer logging an enquiry; a Member's enquiry is received now");
     }
     Instant given = enquiry.receivedAt().toInstant();
+    if (!calendar.covers(given)) {
+      throw new InvalidFieldException("receivedAt", "'receivedAt' must be " + WorkingCalendar.coveredYears());
+    }
     if (given.isAfter(now)) {
       throw new InvalidFieldException("receivedAt", "'receivedAt' must not be in the future");
     }

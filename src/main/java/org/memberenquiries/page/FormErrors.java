@@ -36,6 +36,18 @@ final class FormErrors {
         });
   }
 
+  /**
+   * Issue 7 item 8: a NUL character ({@code \u0000}) in any field is refused at that field, the same
+   * rule as the API's (web.RequestHygiene); PostgreSQL cannot store it.
+   */
+  static void rejectNul(List<String> fieldOrder, BindingResult errors) {
+    for (String field : fieldOrder) {
+      if (errors.getFieldValue(field) instanceof String value && value.indexOf('\u0000') >= 0 && !errors.hasFieldErrors(field)) {
+        errors.rejectValue(field, "nul", "This answer contains a NUL character, which is not allowed. Remove it and send again.");
+      }
+    }
+  }
+
   private static String field(ConstraintViolation<?> violation) {
     return violation.getPropertyPath().toString();
   }

@@ -140,9 +140,10 @@ public class MemberEnquiryPages {
 
   @PostMapping
   String submit(@ModelAttribute("form") EnquiryForm form, BindingResult errors, Authentication user, Model model,
-      RedirectAttributes redirect) {
+      HttpServletResponse response, RedirectAttributes redirect) {
     Caller caller = Caller.of(user);
     NewEnquiry enquiry = form.toNewEnquiry();
+    FormErrors.rejectNul(EnquiryForm.FIELDS, errors);
     FormErrors.reject(validator.validate(enquiry), EnquiryForm.FIELDS, errors, EnquiryForm::message);
     String key = form.getIdempotencyKey();
     if (key == null || key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
@@ -150,6 +151,7 @@ public class MemberEnquiryPages {
       errors.reject("expired", "The form had expired. Check your answers and send it again.");
     }
     if (errors.hasErrors()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       return form(model, true);
     }
     EnquirySubmission.Submitted submitted;
@@ -220,12 +222,14 @@ public class MemberEnquiryPages {
       return notWaiting(enquiry, caller, model, response);
     }
     boolean capacityQuestion = view.openQuestion().capacityQuestion();
+    FormErrors.rejectNul(ReplyForm.FIELDS, errors);
     FormErrors.reject(validator.validate(form.toMemberReply()), ReplyForm.FIELDS, errors, ReplyForm::message);
     Capacity capacity = EnquiryForm.capacity(form.getCapacity());
     if (capacityQuestion && (capacity == null || capacity == Capacity.UNCLEAR) && !errors.hasFieldErrors("capacity")) {
       errors.rejectValue("capacity", "required", ReplyForm.message("capacity", "NotNull", null));
     }
     if (errors.hasErrors()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       return enquiry(view, enquiry, caller, model, true);
     }
     try {

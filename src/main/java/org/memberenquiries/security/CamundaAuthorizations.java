@@ -25,6 +25,7 @@ import org.memberenquiries.department.Departments;
 import org.memberenquiries.document.DocumentRequests;
 import org.memberenquiries.enquiry.EnquirySubmission;
 import org.memberenquiries.escalation.EscalationSummary;
+import org.memberenquiries.engine.Seeding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -50,16 +51,23 @@ public class CamundaAuthorizations {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final Departments departments;
+  private final Seeding seeding;
 
-  public CamundaAuthorizations(IdentityService identity, AuthorizationService authorizations, Departments departments) {
+  public CamundaAuthorizations(IdentityService identity, AuthorizationService authorizations, Departments departments,
+      Seeding seeding) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.departments = departments;
+    this.seeding = seeding;
   }
 
   @EventListener
   @Order(1)
   public void setUp(ApplicationStartedEvent event) {
+    seeding.exclusively("role groups and authorizations", this::setUp);
+  }
+
+  void setUp() {
     Map<Grant, Set<Permission>> desired = new LinkedHashMap<>();
     for (List<String> group : Groups.FIXED) {
       group(group.get(0), group.get(1));

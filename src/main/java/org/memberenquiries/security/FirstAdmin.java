@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.memberenquiries.engine.Seeding;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -40,9 +41,11 @@ public class FirstAdmin implements SmartInitializingSingleton {
   private final FirstAdminProperties properties;
   private final PasswordPolicy policy;
   private final boolean demo;
+  private final Seeding seeding;
 
   public FirstAdmin(IdentityService identity, AuthorizationService authorizations, FirstAdminProperties properties,
-      PasswordPolicy policy, Environment environment) {
+      PasswordPolicy policy, Environment environment, Seeding seeding) {
+    this.seeding = seeding;
     this.identity = identity;
     this.authorizations = authorizations;
     this.properties = properties;
@@ -76,6 +79,10 @@ public class FirstAdmin implements SmartInitializingSingleton {
   @EventListener
   @Order(2) // after CamundaAuthorizations created the groups
   public void ensure(ApplicationStartedEvent event) {
+    seeding.exclusively("the first administrator", this::ensure);
+  }
+
+  void ensure() {
     for (Resource resource : Resources.values()) {
       if (authorizations.createAuthorizationQuery().groupIdIn(Groups.ADMINS).resourceType(resource)
           .resourceId(ANY).count() == 0) {

@@ -72,7 +72,7 @@ public class UnseenIdsAreUnknown {
         String kind = addressed.group(1).endsWith("task") ? "task" : "case";
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"No " + kind + " with id "
+        response.getWriter().write("{\"type\":\"NotFound\",\"message\":\"No " + kind + " with id "
             + addressed.group(2).replaceAll("[^A-Za-z0-9._:-]", "?") + " that you can see\"}");
         return;
       }

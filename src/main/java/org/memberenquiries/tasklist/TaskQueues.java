@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.engine.Seeding;
 import org.memberenquiries.security.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,11 @@ public class TaskQueues {
   private final TaskService tasks;
   private final AuthorizationService authorizations;
   private final Departments departments;
+  private final Seeding seeding;
 
   public TaskQueues(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-      Departments departments) {
+      Departments departments, Seeding seeding) {
+    this.seeding = seeding;
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
@@ -83,6 +86,10 @@ public class TaskQueues {
   @EventListener
   @Order(2) // after the groups exist (CamundaAuthorizations)
   public void setUp(ApplicationStartedEvent event) {
+    seeding.exclusively("Tasklist queues", this::setUp); // nodes starting together make each queue once
+  }
+
+  void setUp() {
     List<Queue> queues = all();
     for (int i = 0; i < queues.size(); i++) {
       save(queues.get(i), i);

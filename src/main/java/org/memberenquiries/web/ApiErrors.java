@@ -1,11 +1,13 @@
 package org.memberenquiries.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -86,6 +88,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
           ? "one of " + java.util.Arrays.toString(mismatch.getTargetType().getEnumConstants())
           : mismatch.getTargetType().getSimpleName();
       problem = invalidBody(List.of(fieldError(path(mismatch), "'" + path(mismatch) + "' has an invalid value: expected " + type)));
+    } else if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage() != null
+        && parse.getOriginalMessage().startsWith("Duplicate field")) {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+          "The request body is not valid: " + parse.getOriginalMessage() + " (each field at most once).");
+      problem.setTitle("Malformed request body");
     } else {
       problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
       problem.setTitle("Malformed request body");
@@ -104,6 +111,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     String parameter = e.getParameterValidationResults().isEmpty() ? null
         : e.getParameterValidationResults().get(0).getMethodParameter().getParameterName();
     return handleExceptionInternal(e, badParameter(parameter, detail), headers, status, request);
+  }
+
+  /** A body Jackson cannot map at all (e.g. a record field given twice): the caller's request, not a server error. */
+  @ExceptionHandler(HttpMessageConversionException.class)
+  public ProblemDetail unreadableBody(HttpMessageConversionException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body cannot be read as this operation's JSON.");
   }
 
   @ExceptionHandler(InvalidFieldException.class)

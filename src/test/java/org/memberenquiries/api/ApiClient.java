@@ -40,8 +40,10 @@ final class ApiClient {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(text));
+      if (!headers.containsKey("Content-Type")) {
+        request.header("Content-Type", "application/json");
+      }
       headers.forEach(request::header);
       return send(user, request);
     } catch (Exception e) {

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser-like HTTP session: cookies kept, redirects not followed, logged in through the /login form. */
-final class HttpSession {
+public final class HttpSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -20,12 +20,12 @@ final class HttpSession {
       .followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
 
-  HttpSession(int port) {
+  public HttpSession(int port) {
     this.base = "http://localhost:" + port;
   }
 
   /** Signs in through the login form (with its CSRF token); returns where the login redirected. */
-  String login(String user, String password) {
+  public String login(String user, String password) {
     String csrf = csrfTokenOf("/login");
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -39,7 +39,7 @@ final class HttpSession {
     return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
   }
 
-  String csrfTokenOf(String path) {
+  public String csrfTokenOf(String path) {
     Matcher token = CSRF.matcher(get(path).body());
     if (!token.find()) {
       throw new IllegalStateException("No CSRF token on " + path);
@@ -47,11 +47,11 @@ final class HttpSession {
     return token.group(1);
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  HttpResponse<String> postForm(String path, String form) {
+  public HttpResponse<String> postForm(String path, String form) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -65,7 +65,7 @@ final class HttpSession {
     }
   }
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -18,7 +18,7 @@ public final class TestUsers {
   private TestUsers() {}
 
   public static void seed(IdentityService identity, Departments departments) {
-    new DemoUsers(identity, departments).seed(null);
+    new DemoUsers(identity, departments, null).seed();
     // The demo's administrator comes from configuration (FirstAdmin); tests log in as admin/demo too.
     if (identity.createUserQuery().userId("admin").count() == 0) {
       User admin = identity.newUser("admin");
