@@ -56,6 +56,7 @@ public class SecurityConfiguration {
             .requestMatchers(path("/login"), path("/css/**"), path("/error"),
                 path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).permitAll()
             .requestMatchers(path("/camunda/**")).hasRole(Roles.STAFF)
+            .requestMatchers(path("/admin/**")).hasRole(Roles.ADMIN)
             .requestMatchers(path("/enquiries"), path("/enquiries/**"), path("/document-requests"),
                 path("/document-requests/**")).hasRole(Roles.MEMBER)
             .anyRequest().authenticated())
