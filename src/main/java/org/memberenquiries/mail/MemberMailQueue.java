@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.memberenquiries.communication.CommunicationRecorded;
 import org.memberenquiries.enquiry.EnquiryRegister;
 import org.memberenquiries.enquiry.RegisteredEnquiry;
@@ -40,10 +42,12 @@ public class MemberMailQueue {
 
   private final MailOutbox outbox;
   private final MemberMessages messages;
+  private final IdentityService identity;
 
   public MemberMailQueue(EnquiryRegister register, EnquiryShares shares, Members members,
-      MailPreferences preferences, MailOutbox outbox, MemberMessages messages) {
+      MailPreferences preferences, MailOutbox outbox, MemberMessages messages, IdentityService identity) {
     this.messages = messages;
+    this.identity = identity;
     this.register = register;
     this.shares = shares;
     this.members = members;
@@ -101,10 +105,19 @@ public class MemberMailQueue {
   }
 
   private void write(long id) {
+    // The step may run as an officer (Tasklist, the engine REST API), whose Camunda authorizations do not
+    // cover the case's history; the message is the product's, not the officer's, so it reads the case
+    // without them (as the sender, which runs as nobody, does).
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
     try {
       outbox.find(id).ifPresent(mail -> outbox.renderedWithStep(id, messages.render(mail)));
     } catch (RuntimeException e) {
       LOG.warn("Email {} not written with its step; the sender will write it", id, e);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
     }
   }
 

@@ -140,6 +140,25 @@ class MemberMailTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("R4 R15: acknowledged by an officer (Camunda authorizations apply to them), the email still has the dates, in the officer's name")
+  void acknowledgedByAnOfficer() throws Exception {
+    ProcessInstance enquiry = triaged();
+    String task = taskOf(enquiry, "AcknowledgeEnquiry").getId();
+    identity.setAuthentication("officer.highways", List.of("highways-officers"));
+    try {
+      taskService.complete(task, Map.of("acknowledgementText", "Received."));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(sender.sendPending()).isEqualTo(1);
+
+    assertThat(text(single(smtp.getReceivedMessages())))
+        .contains("We will respond by: 5pm, Monday 7 December 2026")
+        .contains("The full response is due by: 5pm, Monday 21 December 2026")
+        .contains("Officer Highways and Transport");
+  }
+
+  @Test
   @DisplayName("R6 R7: holding response, revised date and full response each reach the Member once, with the dates now owed")
   void holdingRevisedAndFullResponse() throws Exception {
     ProcessInstance enquiry = acknowledged("Received.");
