@@ -159,7 +159,7 @@ class MemberMailTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R6 R7: holding response, revised date and full response each reach the Member once, with the dates now owed")
+  @DisplayName("R6 R7: holding response, revised date, progress update and full response each reach the Member once, with the dates then owed")
   void holdingRevisedAndFullResponse() throws Exception {
     ProcessInstance enquiry = acknowledged("Received.");
     clockAt("2026-11-30T10:00");
@@ -170,15 +170,18 @@ class MemberMailTest extends ProcessTestSupport {
     clockAt("2026-12-15T10:00");
     complete(enquiry, "SendFullResponse", Map.of("fullResponseOutcome", "DELAYED",
         "delayReasons", "The contractor needs a road closure.", "revisedFullResponseDate", "2027-01-08"));
+    clockAt("2026-12-22T10:00"); // a week later the officer is reminded to update the Member (R7)
+    executeDueJobs(enquiry);
+    complete(enquiry, "SendProgressUpdate", Map.of("progressUpdateText", "Road closure booked for 5 January."));
     clockAt("2027-01-07T12:00");
     complete(enquiry, "SendFullResponseByRevisedDate",
         Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Lights repaired on 6 January."));
 
-    assertThat(sender.sendPending()).isEqualTo(4);
+    assertThat(sender.sendPending()).isEqualTo(5);
     assertThat(sender.sendPending()).isZero();
 
     List<MimeMessage> mails = Arrays.asList(smtp.getReceivedMessages());
-    assertThat(mails).hasSize(4);
+    assertThat(mails).hasSize(5);
     for (MimeMessage mail : mails) {
       assertThat(recipients(mail)).containsExactly(LOVELACE + "@council.example");
     }
@@ -186,12 +189,14 @@ class MemberMailTest extends ProcessTestSupport {
         .contains("The full response is due by: 5pm, Monday 21 December 2026");
     assertThat(text(mails.get(2))).contains("The contractor needs a road closure.")
         .contains("We will now send the full response by: 5pm, Friday 8 January 2027");
-    assertThat(text(mails.get(3))).contains("Lights repaired on 6 January.");
-    assertThat(mails.get(3).getSubject()).startsWith("Our response to your enquiry");
+    assertThat(text(mails.get(3))).contains("Road closure booked for 5 January.")
+        .contains("The full response is due by: 5pm, Friday 8 January 2027");
+    assertThat(text(mails.get(4))).contains("Lights repaired on 6 January.");
+    assertThat(mails.get(4).getSubject()).startsWith("Our response to your enquiry");
   }
 
   @Test
-  @DisplayName("R9: a question tells the Member the date to reply by; the Member's own reply is not mailed back")
+  @DisplayName("R9: a question tells the Member the date to reply by; with no reply the closure is mailed too")
   void questionWithReplyDate() throws Exception {
     ProcessInstance enquiry = acknowledged("Received.");
     clockAt("2026-11-24T11:00");
@@ -205,6 +210,15 @@ class MemberMailTest extends ProcessTestSupport {
     assertThat(text(question)).contains("Which end of Mill Lane do you mean?")
         .contains("Please reply by: 5pm, Tuesday 8 December 2026");
     assertThat(smtp.getReceivedMessages()).hasSize(2); // acknowledgement and question
+
+    // No reply by then: the enquiry closes, and the Member is told.
+    clockAt("2026-12-08T17:01");
+    executeDueJobs(enquiry);
+    assertThat(sender.sendPending()).isEqualTo(1);
+    assertThat(smtp.getReceivedMessages()).hasSize(3);
+    MimeMessage closed = smtp.getReceivedMessages()[2];
+    assertThat(closed.getSubject()).startsWith("Your enquiry has been closed");
+    assertThat(recipients(closed)).containsExactly(LOVELACE + "@council.example");
   }
 
   @Test
