@@ -41,3 +41,6 @@ create table member_mail_preference (
   email       boolean      not null,
   updated_at  timestamp with time zone not null
 );
+
+-- Each communication finds its enquiry (reference, Member) by the engine's process instance.
+create index enquiry_process_instance on enquiry (process_instance_id);
