@@ -222,6 +222,23 @@ class MemberMailTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("R8: the burden discussion is mailed with the agreed deadline, set later in the same step")
+  void burdenDiscussionWithAgreedDeadline() throws Exception {
+    ProcessInstance enquiry = acknowledged("Received.");
+    clockAt("2026-11-25T10:00");
+    complete(enquiry, "RespondToEnquiry", Map.of("responseType", "BURDEN",
+        "burdenReason", "It asks for every streetlight fault in the county since 2010."));
+    complete(enquiry, "DiscussBurden", Map.of("burdenDiscussion", "Agreed to narrow to 2020 onwards.",
+        "deadlineAgreed", true, "agreedDeadline", "2027-01-08"));
+
+    assertThat(sender.sendPending()).isEqualTo(2);
+    MimeMessage burden = smtp.getReceivedMessages()[1];
+    assertThat(recipients(burden)).containsExactly(LOVELACE + "@council.example");
+    assertThat(text(burden)).contains("Agreed to narrow to 2020 onwards.")
+        .contains("The agreed deadline is: 5pm, Friday 8 January 2027");
+  }
+
+  @Test
   @DisplayName("R1 R2: a referral tells the Member where the request went")
   void referral() throws Exception {
     clockAt("2026-11-23T10:00");
