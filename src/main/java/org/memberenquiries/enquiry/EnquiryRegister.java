@@ -57,6 +57,12 @@ public class EnquiryRegister {
         .query(EnquiryRegister::map).optional();
   }
 
+  /** The enquiry a case in the engine belongs to (cases started outside the product have none). */
+  public Optional<RegisteredEnquiry> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select " + COLUMNS + " from enquiry where process_instance_id = ?").param(processInstanceId)
+        .query(EnquiryRegister::map).optional();
+  }
+
   public Optional<RegisteredEnquiry> findSubmission(String submittedBy, String idempotencyKey) {
     return jdbc.sql("select " + COLUMNS + " from enquiry where submitted_by = ? and idempotency_key = ?")
         .params(submittedBy, idempotencyKey)

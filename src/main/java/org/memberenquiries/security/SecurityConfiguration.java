@@ -85,6 +85,7 @@ public class SecurityConfiguration {
             // The webapps' own login form would check passwords outside the sign-in throttle; staff sign in at /login.
             .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
             .requestMatchers(path("/camunda/**")).hasRole(Roles.STAFF)
+            .requestMatchers(path("/admin/**")).hasRole(Roles.ADMIN)
             .requestMatchers(path("/enquiries"), path("/enquiries/**"), path("/document-requests"),
                 path("/document-requests/**")).hasRole(Roles.MEMBER)
             .anyRequest().authenticated())

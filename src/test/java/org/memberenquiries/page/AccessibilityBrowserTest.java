@@ -68,7 +68,7 @@ class AccessibilityBrowserTest {
       check(browser, "/login", violations);
       browser.signIn("cllr.lovelace");
       for (String page : List.of("/enquiries", "/enquiries/new", "/enquiries/" + enquiry, "/document-requests",
-          "/document-requests/new", "/document-requests/" + document)) {
+          "/document-requests/new", "/document-requests/" + document, "/enquiries/email")) {
         check(browser, page, violations);
       }
       browser.open("/enquiries/new");

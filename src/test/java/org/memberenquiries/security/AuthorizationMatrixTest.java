@@ -216,6 +216,10 @@ class AuthorizationMatrixTest {
     row(rows, "FORM /document-requests documentTitle=Bins+contract&basis=LOCAL_MEMBER&purpose=Scrutiny",
         302, 302, 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "FORM /document-requests/{doc}/dispute grounds=I+need+it", 302, 409, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // Email or page only (issue 10): a Member's own choice; the sent-mail list for administrators.
+    row(rows, "GET /api/mail-preference", 401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /enquiries/email", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /admin/mail", 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
     row(rows, "PAGE /camunda/app/tasklist/default/", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // Camunda's own application authorizations: Cockpit for managers and process owners (R16), Admin for admins.
     row(rows, "PAGE /camunda/app/cockpit/default/", 302, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200);

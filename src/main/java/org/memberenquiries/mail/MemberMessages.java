@@ -1,0 +1,167 @@
+package org.memberenquiries.mail;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.memberenquiries.enquiry.EnquiryRegister;
+import org.memberenquiries.enquiry.EnquiryView;
+import org.memberenquiries.enquiry.EnquiryViews;
+import org.memberenquiries.member.Members;
+import org.memberenquiries.page.PageText;
+import org.memberenquiries.staff.StaffDirectory;
+import org.memberenquiries.webapps.CouncilProperties;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes each email to a Member in the council's voice, from {@code templates/mail/member-message.txt}
+ * and {@code .html}: what happened, the officer's words (escaped in HTML, like everything the Member or
+ * an officer typed), the dates now owed as the Members' pages write them ({@link PageText#dateTime}),
+ * and a link to the enquiry's page. The dates come from the case as it stands when the message is
+ * first sent (the same view the Members' pages show).
+ */
+@Component
+public class MemberMessages {
+
+  /** A date owed, as a sentence label and "5pm, Monday 7 December 2026". */
+  public record DateLine(String label, String when) {}
+
+  /** Everything the templates show. */
+  public record Message(
+      String council, String recipientName, String sharedBy, String reference, String enquirySubject,
+      String heading, String lead, String officerText, String purpose, List<DateLine> dates, String note,
+      String signedName, String signedRole, String pageUrl) {}
+
+  private final EnquiryRegister register;
+  private final EnquiryViews views;
+  private final Members members;
+  private final StaffDirectory staff;
+  private final PageText text;
+  private final CouncilProperties council;
+  private final MemberMailProperties properties;
+  private final TemplateEngine templates = templates();
+
+  public MemberMessages(EnquiryRegister register, EnquiryViews views, Members members, StaffDirectory staff,
+      PageText text, CouncilProperties council, MemberMailProperties properties) {
+    this.register = register;
+    this.views = views;
+    this.members = members;
+    this.staff = staff;
+    this.text = text;
+    this.council = council;
+    this.properties = properties;
+  }
+
+  public RenderedMail render(OutboxMail mail) {
+    EnquiryView view = views.view(register.find(mail.reference()).orElseThrow(
+        () -> new IllegalStateException("Enquiry " + mail.reference() + " is not in the register")));
+    Message message = message(mail, view);
+    Context context = new Context(Locale.UK);
+    context.setVariable("m", message);
+    String subject = message.heading() + ": " + view.reference() + " " + view.subject();
+    return new RenderedMail(subject.length() > 400 ? subject.substring(0, 400) : subject,
+        templates.process("mail/member-message.txt", context),
+        templates.process("mail/member-message.html", context));
+  }
+
+  Message message(OutboxMail mail, EnquiryView view) {
+    EnquiryView.Deadlines d = view.deadlines();
+    OffsetDateTime fullResponseDue = d.revisedFullResponseBy() != null ? d.revisedFullResponseBy() : d.fullResponseBy();
+    List<DateLine> dates = new ArrayList<>();
+    String heading;
+    String lead;
+    String note = null;
+    switch (mail.kind()) {
+      case ACKNOWLEDGEMENT -> {
+        heading = "Your enquiry has been acknowledged";
+        lead = "We have received your enquiry and an officer is looking into it.";
+        add(dates, "We will respond by", d.respondBy());
+        add(dates, "The full response is due by", d.fullResponseBy());
+      }
+      case HOLDING_RESPONSE -> {
+        heading = "A holding response to your enquiry";
+        lead = "We need more time to answer your enquiry in full. This is what we are doing.";
+        add(dates, "The full response is due by", fullResponseDue);
+      }
+      case FULL_RESPONSE -> {
+        heading = "Our response to your enquiry";
+        lead = "Here is our response to your enquiry.";
+      }
+      case REVISED_DATE_NOTICE -> {
+        heading = "Your full response will be later than promised";
+        lead = "We are sorry that we cannot send the full response by the date we gave. These are the reasons.";
+        add(dates, "We will now send the full response by", d.revisedFullResponseBy());
+        note = "We will keep you updated regularly until then.";
+      }
+      case PROGRESS_UPDATE -> {
+        heading = "An update on your enquiry";
+        lead = "Here is the latest on your enquiry.";
+        add(dates, "The full response is due by", fullResponseDue);
+      }
+      case REFERRAL_NOTICE -> {
+        heading = "Your request has been passed on";
+        lead = "This request is not one for officers to answer as a Member's enquiry, so we have passed it on.";
+        if (view.referredTo() != null) {
+          dates.add(new DateLine("Passed to", view.referredTo()));
+        }
+      }
+      case QUESTION_TO_MEMBER -> {
+        heading = "A question about your enquiry";
+        lead = "An officer needs more information before they can answer.";
+        if (view.openQuestion() != null) {
+          add(dates, "Please reply by", view.openQuestion().replyDueBy());
+        }
+        note = "The time limits for your enquiry are paused until you reply. If we have not heard from you"
+            + " within 10 working days, we will close the enquiry. Reply on the enquiry's page.";
+      }
+      case CLOSED_NO_REPLY -> {
+        heading = "Your enquiry has been closed";
+        lead = "We have closed your enquiry because we did not receive a reply to our question within"
+            + " 10 working days.";
+        note = "You are welcome to send a new enquiry at any time.";
+      }
+      case BURDEN_DISCUSSION -> {
+        heading = "The time your enquiry needs";
+        lead = "A manager has discussed with you the work your enquiry needs. This is the record of that discussion.";
+        add(dates, "The agreed deadline is", d.agreedDeadline());
+      }
+      default -> throw new IllegalArgumentException("No email to the Member for " + mail.kind());
+    }
+    String recipientName = members.find(mail.recipientId()).map(Members::displayName).orElse(mail.recipientId());
+    String sharedBy = mail.recipientId().equals(mail.ownerId()) ? null
+        : (view.memberName() != null ? view.memberName() : mail.ownerId());
+    StaffDirectory.Signatory signatory = mail.sentBy() == null ? null : staff.signatory(mail.sentBy()).orElse(null);
+    return new Message(council.name(), recipientName, sharedBy, view.reference(), view.subject(), heading, lead,
+        mail.body(), view.purpose(), dates, note, signatory == null ? null : signatory.name(),
+        signatory == null ? null : signatory.role(), properties.pagesUrl() + "/enquiries/" + view.reference());
+  }
+
+  private void add(List<DateLine> dates, String label, OffsetDateTime when) {
+    if (when != null) {
+      dates.add(new DateLine(label, text.dateTime(when)));
+    }
+  }
+
+  private static TemplateEngine templates() {
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
+    engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+    return engine;
+  }
+
+  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/");
+    resolver.setTemplateMode(mode);
+    resolver.setResolvablePatterns(java.util.Set.of(pattern));
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCheckExistence(true);
+    resolver.setOrder(order);
+    return resolver;
+  }
+}
