@@ -34,7 +34,8 @@ public class EscalationSummary {
           EscalationVariables.MISSED_DEADLINE, EscalationVariables.MISSED_DEADLINE_DUE, EscalationVariables.BREACH_ID,
           EscalationVariables.ALREADY_ESCALATED, EscalationVariables.RESOLUTION_NOTES,
           EscalationVariables.MEMBER_SATISFIED, EscalationVariables.REFEREE, EscalationVariables.BREACH_OUTCOME,
-          EscalationVariables.OUTCOME_NOTES))
+          EscalationVariables.OUTCOME_NOTES, EscalationDueDates.RESOLVE_INFORMALLY_BY,
+          EscalationDueDates.DECIDE_OUTCOME_BY))
       .collect(Collectors.toUnmodifiableSet());
 
   private final RuntimeService runtime;
