@@ -156,6 +156,8 @@ class LetterTest extends ProcessTestSupport {
     Letter letter = single(letters.forEnquiry(enquiry.getBusinessKey()));
     assertThat(letter.recipients()).containsExactly("Cllr Ada Lovelace", "Cllr Charles Babbage");
     String text = text(issuer.pdf(letter));
+    Files.createDirectories(Path.of("target", "letters"));
+    Files.write(Path.of("target", "letters", "shared-letter.pdf"), issuer.pdf(letter));
     assertThat(text).contains("To the Members:").contains("Cllr Ada Lovelace").contains("Cllr Charles Babbage")
         .contains("Dear Councillors,").contains("sent to each of the Members named").contains("25 November 2026");
 
