@@ -253,6 +253,12 @@ public class PageText {
     if (d == null) {
       return rows;
     }
+    if (d.respondBy() == null && !d.timescalesApply()) {
+      // R1, R2 (issue 12): referred; only passing it on was owed, by the acknowledgement deadline.
+      rows.add(owed(view, "ACKNOWLEDGEMENT", "Passing your request on", d.acknowledgeBy(),
+          sent(view, CommunicationKind.REFERRAL_NOTICE)));
+      return rows;
+    }
     rows.add(owed(view, "ACKNOWLEDGEMENT", "Acknowledgement", d.acknowledgeBy(),
         sent(view, CommunicationKind.ACKNOWLEDGEMENT)));
     String response = sent(view, CommunicationKind.HOLDING_RESPONSE, CommunicationKind.FULL_RESPONSE);
