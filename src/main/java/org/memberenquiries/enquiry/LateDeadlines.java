@@ -89,8 +89,13 @@ public class LateDeadlines {
 
   /** Breach id to referee group, for the escalations Member Support referred on (R10). */
   private Map<Long, String> referrals(String processInstanceId) {
-    List<String> escalations = history.createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId)
-        .processDefinitionKey(EscalationSummary.PROCESS).list().stream().map(HistoricProcessInstance::getId).toList();
+    List<String> escalations = new java.util.ArrayList<>(history.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(processInstanceId).processDefinitionKey(EscalationSummary.PROCESS).list().stream()
+        .map(HistoricProcessInstance::getId).toList());
+    // Escalations started by a step completed after its deadline name their enquiry instead (R10).
+    history.createHistoricVariableInstanceQuery().variableValueEquals(
+            EscalationVariables.ENQUIRY_PROCESS_INSTANCE_ID, processInstanceId).list()
+        .forEach(variable -> escalations.add(variable.getProcessInstanceId()));
     if (escalations.isEmpty()) {
       return Map.of();
     }
