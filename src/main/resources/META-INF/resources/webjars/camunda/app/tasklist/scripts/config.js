@@ -1,7 +1,8 @@
 // Member Enquiries' configuration of Tasklist (replaces the webjar's default config.js).
 export default {
   // Staff sign in and out on the product's own page (see ../../sign-in-at-product.js).
-  customScripts: ['../sign-in-at-product', 'most-urgent-first'],
+  // Form-js's reasons for not submitting a form named in Tasklist's notification (form-errors.js).
+  customScripts: ['../sign-in-at-product', 'most-urgent-first', 'form-errors'],
 
   // Tasklist's default keyboard shortcuts, kept.
   shortcuts: {
