@@ -142,6 +142,25 @@ class TaskFormsBrowserTest {
     browser.waitUntil(d -> task(reference, "AcknowledgeEnquiry") == null, Duration.ofSeconds(20));
   }
 
+  @Test
+  @DisplayName("R6: the estimated date's picker is in UK format (dd/mm/yyyy) and does not take a day in the past")
+  void estimatedDateNotInThePast(Browser browser) {
+    String reference = logged("Gritting routes", Capacity.COUNTY_COUNCILLOR, "2026-11-19T10:00:00Z");
+    tasks.complete(task(reference, "TriageEnquiry").getId(), Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR"));
+    tasks.complete(task(reference, "AcknowledgeEnquiry").getId(),
+        Map.of("acknowledgementText", "Received, thank you.", "acknowledgementChecked", true));
+
+    openForm(browser, reference, "RespondToEnquiry");
+    click(browser, By.xpath("//label[normalize-space()='Holding response: the enquiry is complicated']"));
+    By estimate = By.xpath("//input[@id=//label[contains(normalize-space(), 'Estimated date of the full response')]/@for]");
+    WebElement date = browser.find(estimate);
+    assertThat(date.getAttribute("placeholder")).as("UK order, whatever the browser's language").isEqualTo("dd/mm/yyyy");
+    date.sendKeys("01/02/2020", org.openqa.selenium.Keys.TAB);
+    assertThat(browser.find(estimate).getAttribute("value")).as("a past day is not taken").isNotEqualTo("01/02/2020");
+    screenshot(browser, "tasklist-form-estimated-date");
+    assertThat(formText(browser)).doesNotContain("01/02/2020");
+  }
+
   /** Claims the task for the officer, opens it from their queue and returns the form's text once it has its values. */
   private String openForm(Browser browser, String reference, String taskKey) {
     Task task = task(reference, taskKey);

@@ -19,7 +19,7 @@ const explain = (alert) => {
   const problems = fieldProblems();
   if (problems.length > 0) {
     alert.dataset.explained = 'true';
-    message.textContent = ': check ' + (problems.length === 1 ? 'this field' : 'these fields') + ': '
+    message.textContent = 'Check ' + (problems.length === 1 ? 'this field' : 'these fields') + ': '
       + problems.join('; ');
   }
 };
