@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.memberenquiries.calendar.CouncilDates;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.capacity.Capacity;
 import org.memberenquiries.communication.Communication;
@@ -119,17 +120,17 @@ public class FormDisplay implements TaskListener {
   /** "5pm, Monday 7 December 2026" for an instant, "Monday 7 December 2026" for a date; null for anything else. */
   static String dateLabel(Object value, ZoneId zone) {
     if (value instanceof Date date) {
-      return HumanDates.dateTime(date.toInstant(), zone);
+      return CouncilDates.dateTime(date.toInstant().atZone(zone).toOffsetDateTime(), zone);
     }
     if (!(value instanceof String text)) {
       return null;
     }
     try {
       if (ISO_DATE.matcher(text).matches()) {
-        return HumanDates.date(LocalDate.parse(text));
+        return CouncilDates.date(LocalDate.parse(text));
       }
       if (ISO_DATE_TIME.matcher(text).matches()) {
-        return HumanDates.dateTime(instant(text, zone), zone);
+        return CouncilDates.dateTime(instant(text, zone).atZone(zone).toOffsetDateTime(), zone);
       }
     } catch (DateTimeParseException notADate) {
       return null;
@@ -160,11 +161,11 @@ public class FormDisplay implements TaskListener {
     }
     if (question != null) {
       shown.put(QUESTION_TO_MEMBER, question.body());
-      shown.put(QUESTION_TO_MEMBER_SENT, HumanDates.dateTime(question.sentAt(), zone));
+      shown.put(QUESTION_TO_MEMBER_SENT, CouncilDates.dateTime(question.sentAt().atZone(zone).toOffsetDateTime(), zone));
     }
     if (reply != null) {
       shown.put(MEMBER_REPLY, reply.body());
-      shown.put(MEMBER_REPLY_RECEIVED, HumanDates.dateTime(reply.sentAt(), zone));
+      shown.put(MEMBER_REPLY_RECEIVED, CouncilDates.dateTime(reply.sentAt().atZone(zone).toOffsetDateTime(), zone));
     }
     return shown;
   }
