@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.enquiry.Step;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Component;
 public class ApplyAgreedDeadline implements JavaDelegate {
 
   private final WorkingCalendar calendar;
+  private final CaseRecord caseRecord;
 
-  public ApplyAgreedDeadline(WorkingCalendar calendar) {
+  public ApplyAgreedDeadline(WorkingCalendar calendar, CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
     this.calendar = calendar;
   }
 
@@ -44,5 +47,6 @@ public class ApplyAgreedDeadline implements JavaDelegate {
       case CAPACITY_CHECK -> throw new IllegalStateException("R8: no deadline is owed at the capacity check");
     }
     execution.setVariable(AGREED_DEADLINE_BY, Date.from(agreed));
+    caseRecord.caseChanged(execution); // issue 8 item 4: the read model
   }
 }

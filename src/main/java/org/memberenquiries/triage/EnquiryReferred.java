@@ -8,6 +8,7 @@ import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.enquiry.Outcome;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,8 +23,10 @@ public class EnquiryReferred implements TaskListener {
 
   private final CommunicationLog log;
   private final EngineClock clock;
+  private final CaseRecord caseRecord;
 
-  public EnquiryReferred(CommunicationLog log, EngineClock clock) {
+  public EnquiryReferred(CommunicationLog log, EngineClock clock, CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
     this.log = log;
     this.clock = clock;
   }
@@ -39,5 +42,6 @@ public class EnquiryReferred implements TaskListener {
         message + "\n\nReferred to: " + route, now, TaskActor.of(task));
     task.getExecution().setVariable(REFERRED_TO, route);
     task.getExecution().setVariable(OUTCOME, Outcome.REFERRED.name());
+    caseRecord.caseChanged(task); // where it went
   }
 }

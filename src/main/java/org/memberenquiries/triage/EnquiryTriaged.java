@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.memberenquiries.capacity.Capacity;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.enquiry.Step;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("enquiryTriaged")
 public class EnquiryTriaged implements TaskListener {
+
+  private final CaseRecord caseRecord;
+
+  public EnquiryTriaged(CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -37,5 +44,6 @@ public class EnquiryTriaged implements TaskListener {
       }
       task.getExecution().setVariable(RETURN_TO, Step.CAPACITY_CHECK.name());
     }
+    caseRecord.caseChanged(task); // R3: the capacity as triaged
   }
 }
