@@ -9,6 +9,8 @@
 -- What the Member asked (R3 capacity, R13 purpose); the text too, for the staff's free-text search.
 alter table enquiry add column subject varchar(200);
 alter table enquiry add column enquiry_text varchar(20000);
+-- The subject and the text in lower case, for the free-text search (no lower() per row when searching).
+alter table enquiry add column search_text varchar(20300);
 alter table enquiry add column member_name varchar(255);
 alter table enquiry add column capacity varchar(40);
 alter table enquiry add column ward varchar(200);
@@ -46,4 +48,5 @@ alter table enquiry add column updated_at timestamp with time zone;
 -- newest first; by who logged it.
 create index enquiry_submitted_by on enquiry (submitted_by);
 create index enquiry_department_state on enquiry (department, state, submitted_at);
+create index enquiry_department_submitted on enquiry (department, submitted_at);
 create index enquiry_state on enquiry (state, submitted_at);

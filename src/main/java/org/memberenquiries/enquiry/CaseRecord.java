@@ -5,6 +5,7 @@ import static org.memberenquiries.enquiry.EnquiryVariables.*;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -64,7 +65,7 @@ public class CaseRecord {
     Object stopped = v.getVariable(CLOCK_STOPPED_WORKING_DAYS);
     Object timescales = v.getVariable(TIMESCALES_APPLY);
     jdbc.sql("update enquiry set process_instance_id = :pid, state = coalesce(state, 'RECEIVED'),"
-            + " subject = :subject, enquiry_text = :text, member_name = :memberName, capacity = :capacity,"
+            + " subject = :subject, enquiry_text = :text, search_text = :searchText, member_name = :memberName, capacity = :capacity,"
             + " ward = :ward, purpose = :purpose, received_at = :receivedAt, referred_to = :referredTo,"
             + " acknowledge_by = :acknowledgeBy, respond_by = :respondBy, full_response_by = :fullResponseBy,"
             + " revised_full_response_by = :revisedBy, agreed_deadline_by = :agreedBy,"
@@ -75,6 +76,7 @@ public class CaseRecord {
         .param("reference", reference)
         .param("subject", Variables.text(v, SUBJECT))
         .param("text", Variables.text(v, ENQUIRY_TEXT))
+        .param("searchText", searchText(Variables.text(v, SUBJECT), Variables.text(v, ENQUIRY_TEXT)))
         .param("memberName", Variables.text(v, MEMBER_NAME))
         .param("capacity", Variables.text(v, CAPACITY))
         .param("ward", Variables.text(v, WARD))
@@ -131,6 +133,11 @@ public class CaseRecord {
     params[values.length + 1] = processInstanceId;
     jdbc.sql("update enquiry set " + assignments + ", updated_at = ? where process_instance_id = ?")
         .params(params).update();
+  }
+
+  /** What the staff's free-text search looks in: the subject and the text, in lower case. */
+  static String searchText(String subject, String text) {
+    return ((subject == null ? "" : subject) + "\n" + (text == null ? "" : text)).toLowerCase(Locale.ROOT);
   }
 
   private static Timestamp at(Instant instant) {

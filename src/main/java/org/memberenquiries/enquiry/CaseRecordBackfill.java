@@ -85,13 +85,13 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     if (row.subject() == null) {
       return 0;
     }
-    return jdbc.sql("update enquiry set state = ?, subject = ?, enquiry_text = ?, member_name = ?, capacity = ?,"
+    return jdbc.sql("update enquiry set state = ?, subject = ?, enquiry_text = ?, search_text = ?, member_name = ?, capacity = ?,"
             + " ward = ?, purpose = ?, received_at = ?, outcome = ?, referred_to = ?, officer_id = ?, acknowledge_by = ?,"
             + " respond_by = ?, full_response_by = ?, revised_full_response_by = ?, agreed_deadline_by = ?,"
             + " clock_stopped_working_days = ?, timescales_apply = ?, question_asked_at = ?, reply_due_by = ?,"
             + " capacity_question = ?, acknowledged_at = ?, holding_response_sent_at = ?, full_response_sent_at = ?,"
             + " closed_at = ? where reference = ? and state is null")
-        .params(row.state().name(), row.subject(), row.text(), row.memberName(), row.capacity(), row.ward(),
+        .params(row.state().name(), row.subject(), row.text(), CaseRecord.searchText(row.subject(), row.text()), row.memberName(), row.capacity(), row.ward(),
             row.purpose(), at(row.receivedAt()), row.outcome(), row.referredTo(), row.officerId(),
             at(row.acknowledgeBy()), at(row.respondBy()), at(row.fullResponseBy()), at(row.revisedFullResponseBy()),
             at(row.agreedDeadlineBy()), row.clockStoppedWorkingDays(), row.timescalesApply(),

@@ -85,7 +85,7 @@ public class CaseRows {
       String words = "%" + like(search.text().trim().toLowerCase(Locale.ROOT)) + "%";
       // The enquiry's own text only for those who may read it (R11); otherwise its subject.
       where.add(scope.readsTexts()
-          ? "(lower(subject) like :text escape '\\' or lower(enquiry_text) like :text escape '\\')"
+          ? "search_text like :text escape '\\'"
           : "lower(subject) like :text escape '\\'", "text", words);
     }
     long total = count(where);

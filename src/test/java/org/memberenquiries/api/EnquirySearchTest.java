@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.security.HttpSession;
 import org.memberenquiries.testing.TestUsers;
 import org.memberenquiries.testing.WebAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +159,24 @@ class EnquirySearchTest {
     assertThat(line.get("state").asText()).isEqualTo("RECEIVED");
     assertThat(line.get("nextDeadline").asText()).isNotBlank(); // the acknowledgement (R4)
     assertThat(search("officer.highways", "size=3&page=2").body().get("items")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("The page Find an enquiry shows the same search to staff, filtered and paged, with the filters kept")
+  void page() {
+    HttpSession officer = new HttpSession(port);
+    officer.login("officer.highways", TestUsers.PASSWORD);
+    java.net.http.HttpResponse<String> first = officer.get("/staff/enquiries?ward=" + encode(ward) + "&state=RECEIVED");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains(babbages, highways.get(2), highways.get(0)).doesNotContain(highways.get(1), planning)
+        .contains("3 enquiries found").contains("value=\"" + ward + "\"");
+    java.net.http.HttpResponse<String> text = officer.get("/staff/enquiries?ward=" + encode(ward) + "&text="
+        + encode("needle-" + run) + "&state=NONSENSE&page=x");
+    assertThat(text.statusCode()).isEqualTo(200);
+    assertThat(text.body()).contains(highways.get(1)).doesNotContain(highways.get(0));
+    HttpSession member = new HttpSession(port);
+    member.login("cllr.lovelace", TestUsers.PASSWORD);
+    assertThat(member.get("/staff/enquiries").statusCode()).isEqualTo(403);
   }
 
   @ParameterizedTest(name = "{0}")

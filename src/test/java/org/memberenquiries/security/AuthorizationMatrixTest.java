@@ -204,6 +204,8 @@ class AuthorizationMatrixTest {
     // Browser: the Members' pages for Members, the Camunda webapps for staff; anonymous goes to /login.
     row(rows, "PAGE /enquiries", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /enquiries/{ref}", 302, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // Issue 8 item 4: the staff search page, for the same people as its API.
+    row(rows, "PAGE /staff/enquiries?text=Potholes", 302, 403, 403, 200, 200, 200, 200, 403, 200, 403, 403, 403, 200);
     row(rows, "PAGE /enquiries/new", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     // Form posts, with the session's CSRF token: a Member's submission redirects to the new enquiry.
     row(rows, "FORM /enquiries subject=Bins&text=Missed+collection&capacity=COUNTY_COUNCILLOR&ward=Mill+Ward"
