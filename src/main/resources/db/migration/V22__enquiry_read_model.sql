@@ -7,20 +7,22 @@
 -- in Java, not here). Portable SQL: H2 (embedded default) and PostgreSQL (production).
 
 -- What the Member asked (R3 capacity, R13 purpose); the text too, for the staff's free-text search.
-alter table enquiry add column subject varchar(200);
-alter table enquiry add column enquiry_text varchar(20000);
+-- Texts without a length, like the engine's own variables (V6): the API bounds them, but a case logged
+-- through the engine's API or Tasklist is not refused here for a longer text.
+alter table enquiry add column subject varchar;
+alter table enquiry add column enquiry_text varchar;
 -- The subject and the text in lower case, for the free-text search (no lower() per row when searching).
-alter table enquiry add column search_text varchar(20300);
-alter table enquiry add column member_name varchar(255);
+alter table enquiry add column search_text varchar;
+alter table enquiry add column member_name varchar;
 alter table enquiry add column capacity varchar(40);
-alter table enquiry add column ward varchar(200);
-alter table enquiry add column purpose varchar(1000);
+alter table enquiry add column ward varchar;
+alter table enquiry add column purpose varchar;
 alter table enquiry add column received_at timestamp with time zone;
 
 -- Where it stands (enquiry.EnquiryState) and how it ended (enquiry.Outcome; R1, R2: where it went).
 alter table enquiry add column state varchar(30);
 alter table enquiry add column outcome varchar(30);
-alter table enquiry add column referred_to varchar(1000);
+alter table enquiry add column referred_to varchar;
 -- R15, R16: the officer who last sent something to the Member in their name.
 alter table enquiry add column officer_id varchar(255);
 
