@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.communication.Communication;
 import org.memberenquiries.communication.CommunicationKind;
@@ -27,6 +28,7 @@ public class EnquiryViews {
       CommunicationKind.PROGRESS_UPDATE, CommunicationKind.REFERRAL_NOTICE);
 
   private final CaseRows rows;
+  private final RuntimeService runtime;
   private final CaseRecordBackfill backfill;
   private final CommunicationLog communications;
   private final EnquiryShares shares;
@@ -34,7 +36,8 @@ public class EnquiryViews {
   private final StaffDirectory staff;
 
   public EnquiryViews(CaseRows rows, CaseRecordBackfill backfill, CommunicationLog communications,
-      EnquiryShares shares, WorkingCalendar calendar, StaffDirectory staff) {
+      EnquiryShares shares, WorkingCalendar calendar, StaffDirectory staff, RuntimeService runtime) {
+    this.runtime = runtime;
     this.staff = staff;
     this.rows = rows;
     this.backfill = backfill;
@@ -80,9 +83,31 @@ public class EnquiryViews {
   }
 
   private EnquiryView.Deadlines deadlines(CaseRow row) {
+    if (referred(row)) {
+      // R1, R2 (issue 12): once triage decided it belongs to another procedure, that procedure's
+      // timescales apply, not this protocol's; only the referral itself was owed (by the R4 deadline).
+      return new EnquiryView.Deadlines(at(row.acknowledgeBy()), null, null, null, null, 0, false);
+    }
     return new EnquiryView.Deadlines(at(row.acknowledgeBy()), at(row.respondBy()), at(row.fullResponseBy()),
         at(row.revisedFullResponseBy()), at(row.agreedDeadlineBy()), row.clockStoppedWorkingDays(),
         row.timescalesApply());
+  }
+
+  /**
+   * Referred elsewhere, or decided at triage to be referred (R1, R2). The decision table's scope is
+   * set by the engine between two steps the read model hears of, so until the referral is sent it is
+   * read from the running case (one variable).
+   */
+  private boolean referred(CaseRow row) {
+    if (row.state() == EnquiryState.REFERRED) {
+      return true;
+    }
+    if (row.state() != EnquiryState.RECEIVED) {
+      return false;
+    }
+    Object scope = runtime.createVariableInstanceQuery().processInstanceIdIn(row.processInstanceId())
+        .variableName(EnquiryVariables.SCOPE).list().stream().findFirst().map(v -> v.getValue()).orElse(null);
+    return scope != null && !"ENQUIRY".equals(scope.toString());
   }
 
   private EnquiryView.OpenQuestion openQuestion(CaseRow row, List<Communication> sent) {

@@ -33,10 +33,12 @@ public class FullResponseDecision implements TaskListener {
   private final EngineClock clock;
   private final WorkingCalendar calendar;
   private final ResponseProperties properties;
+  private final CouncillorOnly councillorOnly;
   private final CaseRecord caseRecord;
 
   public FullResponseDecision(CommunicationLog log, EngineClock clock, WorkingCalendar calendar,
-      ResponseProperties properties, CaseRecord caseRecord) {
+      ResponseProperties properties, CouncillorOnly councillorOnly, CaseRecord caseRecord) {
+    this.councillorOnly = councillorOnly;
     this.caseRecord = caseRecord;
     this.log = log;
     this.clock = clock;
@@ -51,7 +53,7 @@ public class FullResponseDecision implements TaskListener {
     switch (outcome) {
       case "SENT" -> {
         String text = Variables.requireText(task, FULL_RESPONSE_TEXT);
-        CouncillorOnly.checkRelease(task);
+        councillorOnly.checkRelease(task);
         log.record(task.getProcessInstanceId(), CommunicationKind.FULL_RESPONSE, text, now, TaskActor.of(task));
         task.getExecution().setVariable(FULL_RESPONSE_SENT_AT, Date.from(now));
         task.getExecution().setVariable(OUTCOME, Outcome.ANSWERED_IN_FULL.name());
