@@ -64,9 +64,15 @@ public class EnquiryViews {
         deadlines(row), messages, openQuestion(row, sent), recipients, row.outcome(), row.referredTo());
   }
 
-  /** The case's read model (issue 8 item 4); a row made before migration 22 is filled on first sight. */
+  /**
+   * The case's read model (issue 8 item 4); a row made before migration 22 is filled on first sight,
+   * and a case with no row (started on the engine directly, outside the register) is read from history.
+   */
   private CaseRow row(RegisteredEnquiry enquiry) {
-    CaseRow row = rows.find(enquiry.processInstanceId()).orElseThrow();
+    CaseRow row = rows.find(enquiry.processInstanceId()).orElse(null);
+    if (row == null) {
+      return backfill.fromHistory(enquiry);
+    }
     if (row.state() == null && backfill.fill(enquiry.reference()) > 0) {
       row = rows.find(enquiry.processInstanceId()).orElseThrow();
     }
