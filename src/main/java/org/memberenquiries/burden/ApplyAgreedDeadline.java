@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.enquiry.Step;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,10 @@ public class ApplyAgreedDeadline implements JavaDelegate {
 
   private final WorkingCalendar calendar;
   private final EngineClock clock;
+  private final CaseRecord caseRecord;
 
-  public ApplyAgreedDeadline(WorkingCalendar calendar, EngineClock clock) {
+  public ApplyAgreedDeadline(WorkingCalendar calendar, EngineClock clock, CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -55,5 +58,6 @@ public class ApplyAgreedDeadline implements JavaDelegate {
       case CAPACITY_CHECK -> throw new IllegalStateException("R8: no deadline is owed at the capacity check");
     }
     execution.setVariable(AGREED_DEADLINE_BY, Date.from(agreed));
+    caseRecord.caseChanged(execution); // issue 8 item 4: the read model
   }
 }

@@ -10,6 +10,7 @@ import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.deadline.DeadlineCalculator;
 import org.memberenquiries.engine.Actor;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,10 @@ public class QuestionSent implements JavaDelegate {
   private final CommunicationLog log;
   private final DeadlineCalculator deadlines;
   private final EngineClock clock;
+  private final CaseRecord caseRecord;
 
-  public QuestionSent(CommunicationLog log, DeadlineCalculator deadlines, EngineClock clock) {
+  public QuestionSent(CommunicationLog log, DeadlineCalculator deadlines, EngineClock clock, CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
     this.log = log;
     this.deadlines = deadlines;
     this.clock = clock;
@@ -40,5 +43,6 @@ public class QuestionSent implements JavaDelegate {
     execution.setVariable(REPLY_DUE_BY, Date.from(deadlines.clarificationReplyDueBy(now).toInstant()));
     execution.setVariable(AWAITING_MEMBER_REPLY, true);
     execution.removeVariable(CLARIFICATION_REPLY);
+    caseRecord.caseChanged(execution); // R9: the reply due date
   }
 }

@@ -12,6 +12,7 @@ import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.deadline.DeadlineCalculator;
 import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.engine.Variables;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +31,11 @@ public class RestartClock implements JavaDelegate {
   private final DeadlineCalculator deadlines;
   private final CommunicationLog log;
   private final EngineClock clock;
+  private final CaseRecord caseRecord;
 
-  public RestartClock(WorkingCalendar calendar, DeadlineCalculator deadlines, CommunicationLog log, EngineClock clock) {
+  public RestartClock(WorkingCalendar calendar, DeadlineCalculator deadlines, CommunicationLog log, EngineClock clock,
+      CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
     this.calendar = calendar;
     this.deadlines = deadlines;
     this.log = log;
@@ -59,5 +63,6 @@ public class RestartClock implements JavaDelegate {
     execution.setVariable(WORKING_DAYS_WAITED, waited);
     execution.setVariable(CLOCK_STOPPED_WORKING_DAYS, total);
     execution.setVariable(AWAITING_MEMBER_REPLY, false);
+    caseRecord.caseChanged(execution); // R9: the moved deadlines (and R3: the capacity given)
   }
 }

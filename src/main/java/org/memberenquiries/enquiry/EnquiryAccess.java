@@ -1,5 +1,7 @@
 package org.memberenquiries.enquiry;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.memberenquiries.department.Departments;
 import org.memberenquiries.security.Caller;
 import org.memberenquiries.security.Groups;
@@ -58,6 +60,35 @@ public class EnquiryAccess {
         || caller.inGroup(Groups.MEMBER_SUPPORT)
         || caller.inGroup(Groups.ADMINS);
   }
+
+  /**
+   * Which cases the staff search shows a caller (issue 8 item 4), as {@link #readable} allows: the
+   * department's officers and managers their department's, Member Support and administrators every
+   * department's. The monitoring officer (R10) sees every case's line too, but not what the Member wrote:
+   * the free text searches only subjects for them. Anyone else searches nothing.
+   */
+  public StaffScope staffScope(Caller caller) {
+    if (caller.inGroup(Groups.MEMBER_SUPPORT) || caller.inGroup(Groups.ADMINS)) {
+      return new StaffScope(true, Set.of(), true);
+    }
+    Set<String> departments = caller.groups().stream()
+        .filter(group -> Groups.isOfficerGroup(group) || Groups.isManagerGroup(group))
+        .map(group -> group.substring(0, group.lastIndexOf('-')))
+        .collect(Collectors.toUnmodifiableSet());
+    if (caller.inGroup(Groups.MONITORING_OFFICER)) {
+      return new StaffScope(true, Set.of(), false);
+    }
+    return new StaffScope(false, departments, true);
+  }
+
+  /** Whether the caller may use the staff search at all. */
+  public boolean maySearch(Caller caller) {
+    StaffScope scope = staffScope(caller);
+    return !caller.isMember() && (scope.everyDepartment() || !scope.departments().isEmpty());
+  }
+
+  /** The departments whose cases a staff member sees (all of them, or these), and whether their texts. */
+  public record StaffScope(boolean everyDepartment, Set<String> departments, boolean readsTexts) {}
 
   private static NotFoundException notFound(String reference) {
     return new NotFoundException("No enquiry " + reference + " that you can see");

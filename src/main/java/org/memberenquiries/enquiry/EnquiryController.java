@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.memberenquiries.clarification.MemberReplies;
 import org.memberenquiries.clarification.NotAwaitingReplyException;
@@ -75,6 +76,24 @@ public class EnquiryController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(EnquiryQueries.MAX_PAGE_SIZE) int size,
       Authentication user) {
     return queries.own(Caller.of(user), state, page, size);
+  }
+
+  @GetMapping("/search")
+  @Operation(summary = "Staff: search the enquiries of the departments you handle, newest first",
+      description = "Officers and managers see their department's enquiries; Member Support, the monitoring"
+          + " officer and administrators every department's (the monitoring officer's text search covers"
+          + " subjects only). Members and other roles: 403.")
+  StaffSearchPage search(
+      @RequestParam(required = false) @Size(max = 200) String reference,
+      @RequestParam(required = false) @Size(max = 200) String member,
+      @RequestParam(required = false) @Size(max = 200) String ward,
+      @RequestParam(required = false) @Size(max = 200) String department,
+      @RequestParam(required = false) EnquiryState state,
+      @RequestParam(required = false) @Size(max = 200) String text,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(EnquiryQueries.MAX_PAGE) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(EnquiryQueries.MAX_PAGE_SIZE) int size,
+      Authentication user) {
+    return queries.search(Caller.of(user), new EnquirySearch(reference, member, ward, department, state, text), page, size);
   }
 
   @GetMapping("/{reference}")

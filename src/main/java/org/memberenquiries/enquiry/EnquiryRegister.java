@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -67,14 +66,6 @@ public class EnquiryRegister {
     return jdbc.sql("select " + COLUMNS + " from enquiry where submitted_by = ? and idempotency_key = ?")
         .params(submittedBy, idempotencyKey)
         .query(EnquiryRegister::map).optional();
-  }
-
-  /** A Member's own enquiries, or those a staff member submitted, newest first. */
-  public List<RegisteredEnquiry> ownedBy(String userId) {
-    return jdbc.sql("select " + COLUMNS + " from enquiry where reference is not null and (member_id = ? or submitted_by = ?)"
-            + " order by submitted_at desc, id desc")
-        .params(userId, userId)
-        .query(EnquiryRegister::map).list();
   }
 
   private static RegisteredEnquiry map(ResultSet rs, int row) throws SQLException {

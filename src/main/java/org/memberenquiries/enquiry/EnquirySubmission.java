@@ -89,6 +89,7 @@ public class EnquirySubmission {
 
     long number = register.add(member.getId(), caller.id(), enquiry.department(), now, idempotencyKey, hash(enquiry));
     String reference = reference(number);
+    register.link(number, reference, null); // the case's first step finds its row by it (CaseRecord)
     Map<String, Object> variables = new HashMap<>();
     variables.put(MEMBER_ID, member.getId());
     variables.put(MEMBER_NAME, Members.displayName(member));

@@ -33,11 +33,13 @@ public class WorkOutDeadlines implements JavaDelegate {
   private final TasklistRegistration registration;
   private final CaseAuthorizations caseAuthorizations;
   private final CapacityRecord capacities;
+  private final CaseRecord caseRecord;
 
   public WorkOutDeadlines(DeadlineCalculator deadlines, WorkingCalendar calendar, Departments departments,
       EngineClock clock, TasklistRegistration registration, CaseAuthorizations caseAuthorizations,
-      CapacityRecord capacities) {
+      CapacityRecord capacities, CaseRecord caseRecord) {
     this.capacities = capacities;
+    this.caseRecord = caseRecord;
     this.registration = registration;
     this.caseAuthorizations = caseAuthorizations;
     this.deadlines = deadlines;
@@ -74,5 +76,6 @@ public class WorkOutDeadlines implements JavaDelegate {
     execution.setVariable(MANAGER_GROUP, Departments.managerGroup(department));
     execution.setVariable(TIMESCALES_APPLY, true);
     execution.setVariable(CLOCK_STOPPED_WORKING_DAYS, 0);
+    caseRecord.caseChanged(execution); // issue 8 item 4: the read model
   }
 }

@@ -16,6 +16,7 @@ import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.enquiry.Detours;
 import org.memberenquiries.enquiry.Outcome;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,12 @@ public class FullResponseDecision implements TaskListener {
   private final WorkingCalendar calendar;
   private final ResponseProperties properties;
   private final CouncillorOnly councillorOnly;
+  private final CaseRecord caseRecord;
 
-  public FullResponseDecision(
-      CommunicationLog log, EngineClock clock, WorkingCalendar calendar, ResponseProperties properties, CouncillorOnly councillorOnly) {
+  public FullResponseDecision(CommunicationLog log, EngineClock clock, WorkingCalendar calendar,
+      ResponseProperties properties, CouncillorOnly councillorOnly, CaseRecord caseRecord) {
     this.councillorOnly = councillorOnly;
+    this.caseRecord = caseRecord;
     this.log = log;
     this.clock = clock;
     this.calendar = calendar;
@@ -85,5 +88,6 @@ public class FullResponseDecision implements TaskListener {
     task.getExecution()
         .setVariable(REVISED_FULL_RESPONSE_BY, Date.from(calendar.endOfWorkingDay(revised).toInstant()));
     task.getExecution().setVariable(PROGRESS_UPDATE_CYCLE, properties.progressUpdateCycle());
+    caseRecord.caseChanged(task); // R7: the revised date owed
   }
 }

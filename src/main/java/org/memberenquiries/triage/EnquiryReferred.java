@@ -8,6 +8,7 @@ import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.enquiry.Outcome;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,8 +23,10 @@ public class EnquiryReferred implements TaskListener {
 
   private final CommunicationLog log;
   private final EngineClock clock;
+  private final CaseRecord caseRecord;
 
-  public EnquiryReferred(CommunicationLog log, EngineClock clock) {
+  public EnquiryReferred(CommunicationLog log, EngineClock clock, CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
     this.log = log;
     this.clock = clock;
   }
@@ -40,5 +43,6 @@ public class EnquiryReferred implements TaskListener {
     task.getExecution().setVariable(REFERRED_TO, route);
     task.getExecution().setVariable(OUTCOME, Outcome.REFERRED.name());
     task.getExecution().setVariable(TIMESCALES_APPLY, false); // R1, R2: the other procedure's timescales apply
+    caseRecord.caseChanged(task); // where it went
   }
 }

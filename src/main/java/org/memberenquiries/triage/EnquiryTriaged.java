@@ -10,6 +10,7 @@ import org.memberenquiries.capacity.CapacityRecord;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.enquiry.Step;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,12 @@ public class EnquiryTriaged implements TaskListener {
 
   private final CapacityRecord capacities;
   private final EngineClock clock;
+  private final CaseRecord caseRecord;
 
-  public EnquiryTriaged(CapacityRecord capacities, EngineClock clock) {
+  public EnquiryTriaged(CapacityRecord capacities, EngineClock clock, CaseRecord caseRecord) {
     this.capacities = capacities;
     this.clock = clock;
+    this.caseRecord = caseRecord;
   }
 
   @Override
@@ -49,6 +52,7 @@ public class EnquiryTriaged implements TaskListener {
       }
       task.getExecution().setVariable(RETURN_TO, Step.CAPACITY_CHECK.name());
     }
+    caseRecord.caseChanged(task); // R3: the capacity as triaged
   }
 
   /**

@@ -91,6 +91,10 @@ class AccessibilityBrowserTest {
       browser.open("/document-requests/new");
       browser.clickAndLoad(By.id("send-document-request"));
       violations.addAll(serious(browser, "/document-requests/new with errors"));
+      // Issue 8 item 4: the staff search page, as an officer sees it.
+      browser.freshSession();
+      browser.signIn("officer.highways");
+      check(browser, "/staff/enquiries?ward=Mill", violations);
       assertThat(violations).isEmpty();
     } finally {
       browser.driver().manage().window().setSize(size);

@@ -196,6 +196,9 @@ class AuthorizationMatrixTest {
     row(rows, "GET /api/enquiries", 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // R11: the requesting Member and the officers handling it (department, Member Support, admin).
     row(rows, "GET /api/enquiries/{ref}", 401, 200, 404, 200, 404, 200, 200, 404, 404, 404, 404, 404, 200);
+    // Issue 8 item 4: the staff search, for those handling enquiries (their department's; Member Support,
+    // the monitoring officer and admins every department's); Members and other roles are refused.
+    row(rows, "GET /api/enquiries/search?text=Potholes", 401, 403, 403, 200, 200, 200, 200, 403, 200, 403, 403, 403, 200);
     row(rows, "GET /api/enquiries/ME-999999", 401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
     // Members submit their own; Member Support and officers log on a Member's behalf (then memberId is required).
     row(rows, "POST /api/enquiries " + ENQUIRY, 401, 201, 201, 400, 400, 403, 400, 403, 403, 403, 403, 403, 403);
@@ -218,6 +221,8 @@ class AuthorizationMatrixTest {
     // Browser: the Members' pages for Members, the Camunda webapps for staff; anonymous goes to /login.
     row(rows, "PAGE /enquiries", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /enquiries/{ref}", 302, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // Issue 8 item 4: the staff search page, for the same people as its API.
+    row(rows, "PAGE /staff/enquiries?text=Potholes", 302, 403, 403, 200, 200, 200, 200, 403, 200, 403, 403, 403, 200);
     row(rows, "PAGE /enquiries/new", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     // Form posts, with the session's CSRF token: a Member's submission redirects to the new enquiry.
     row(rows, "FORM /enquiries subject=Bins&text=Missed+collection&capacity=COUNTY_COUNCILLOR&ward=Mill+Ward"

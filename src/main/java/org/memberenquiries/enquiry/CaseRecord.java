@@ -1,0 +1,146 @@
+package org.memberenquiries.enquiry;
+
+import static org.memberenquiries.enquiry.EnquiryVariables.*;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.communication.CommunicationKind;
+import org.memberenquiries.communication.CommunicationRecorded;
+import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.engine.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one writer of an enquiry's read model (issue 8 item 4; R16): the columns of its {@code enquiry}
+ * row that lists, the staff search and the pages read. Everything is written inside the engine step
+ * that changes it, so the row commits or rolls back with the step:
+ *
+ * <ul>
+ *   <li>what was sent, and so where the case stands and how it ended, from each {@link CommunicationRecorded}
+ *       (an explicit state change per kind of message, never guessed from which variables exist);
+ *   <li>what the Member asked and the deadlines owed, copied from the case's variables by the delegates and
+ *       listeners that set them ({@link #caseChanged(DelegateExecution)}), once they have set them.
+ * </ul>
+ *
+ * A case without a registered enquiry (started directly on the engine) has no row; nothing is written.
+ */
+@Service
+public class CaseRecord {
+
+  private final JdbcClient jdbc;
+  private final WorkingCalendar calendar;
+  private final EngineClock clock;
+
+  public CaseRecord(JdbcClient jdbc, WorkingCalendar calendar, EngineClock clock) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /**
+   * The case's data changed (received, triaged, deadlines set, moved, stopped, replaced or revised, a
+   * question asked, a referral made): copies it to the row. The first call (Work out deadlines) also
+   * links the row to its case, found by its reference, which the register gave before the case started.
+   */
+  public void caseChanged(DelegateExecution execution) {
+    write(execution, execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+  }
+
+  /** As {@link #caseChanged(DelegateExecution)}, from a task listener. */
+  public void caseChanged(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    write(execution, task.getProcessInstanceId(), execution.getProcessBusinessKey());
+  }
+
+  private void write(VariableScope v, String processInstanceId, String reference) {
+    ZoneId zone = calendar.zone();
+    Object stopped = v.getVariable(CLOCK_STOPPED_WORKING_DAYS);
+    Object timescales = v.getVariable(TIMESCALES_APPLY);
+    jdbc.sql("update enquiry set process_instance_id = :pid, state = coalesce(state, 'RECEIVED'),"
+            + " subject = :subject, enquiry_text = :text, search_text = :searchText, member_name = :memberName, capacity = :capacity,"
+            + " ward = :ward, purpose = :purpose, received_at = :receivedAt, referred_to = :referredTo,"
+            + " acknowledge_by = :acknowledgeBy, respond_by = :respondBy, full_response_by = :fullResponseBy,"
+            + " revised_full_response_by = :revisedBy, agreed_deadline_by = :agreedBy,"
+            + " clock_stopped_working_days = :stopped, timescales_apply = :timescales,"
+            + " reply_due_by = :replyDueBy, capacity_question = :capacityQuestion, updated_at = :now"
+            + " where process_instance_id = :pid or (process_instance_id is null and reference = :reference)")
+        .param("pid", processInstanceId)
+        .param("reference", reference)
+        .param("subject", Variables.text(v, SUBJECT))
+        .param("text", Variables.text(v, ENQUIRY_TEXT))
+        .param("searchText", searchText(Variables.text(v, SUBJECT), Variables.text(v, ENQUIRY_TEXT)))
+        .param("memberName", Variables.text(v, MEMBER_NAME))
+        .param("capacity", Variables.text(v, CAPACITY))
+        .param("ward", Variables.text(v, WARD))
+        .param("purpose", Variables.text(v, PURPOSE))
+        .param("receivedAt", at(Variables.instant(v, RECEIVED_AT, zone)))
+        .param("referredTo", Variables.text(v, REFERRED_TO))
+        .param("acknowledgeBy", at(Variables.instant(v, ACKNOWLEDGE_BY, zone)))
+        .param("respondBy", at(Variables.instant(v, RESPOND_BY, zone)))
+        .param("fullResponseBy", at(Variables.instant(v, FULL_RESPONSE_BY, zone)))
+        .param("revisedBy", at(Variables.instant(v, REVISED_FULL_RESPONSE_BY, zone)))
+        .param("agreedBy", at(Variables.instant(v, AGREED_DEADLINE_BY, zone)))
+        .param("stopped", stopped instanceof Number n ? n.intValue() : 0)
+        .param("timescales", !Boolean.FALSE.equals(timescales))
+        .param("replyDueBy", at(Variables.instant(v, REPLY_DUE_BY, zone)))
+        .param("capacityQuestion", Boolean.TRUE.equals(v.getVariable(AWAITING_MEMBER_REPLY))
+            && Step.CAPACITY_CHECK.name().equals(v.getVariable(RETURN_TO)))
+        .param("now", at(clock.now()))
+        .update();
+  }
+
+  /** R4-R9, R15: each message sent moves the case on; the officer in whose name it went is recorded. */
+  @EventListener
+  public void on(CommunicationRecorded sent) {
+    Timestamp at = at(sent.sentAt());
+    String pid = sent.processInstanceId();
+    switch (sent.kind()) {
+      case ACKNOWLEDGEMENT -> update("state = case when state = 'RECEIVED' then 'ACKNOWLEDGED' else state end,"
+          + " acknowledged_at = ?", pid, at);
+      case HOLDING_RESPONSE -> update("state = 'HOLDING_RESPONSE_SENT', holding_response_sent_at = ?", pid, at);
+      // R5 answered at once; R7 answered in full after a holding response.
+      case FULL_RESPONSE -> update("state = 'ANSWERED', full_response_sent_at = ?, closed_at = ?,"
+          + " outcome = case when holding_response_sent_at is null then 'ANSWERED' else 'ANSWERED_IN_FULL' end",
+          pid, at, at);
+      case REFERRAL_NOTICE -> update("state = 'REFERRED', outcome = 'REFERRED', closed_at = ?", pid, at);
+      // R3, R9: the clock stops until the Member replies.
+      case QUESTION_TO_MEMBER -> update("state = 'AWAITING_MEMBER', question_asked_at = ?", pid, at);
+      // The case goes back to where it stood before the question.
+      case MEMBER_REPLY -> update("capacity_question = false, state = case when holding_response_sent_at is not null then 'HOLDING_RESPONSE_SENT'"
+          + " when acknowledged_at is not null then 'ACKNOWLEDGED' else 'RECEIVED' end", pid);
+      case CLOSED_NO_REPLY -> update("state = 'CLOSED_NO_RESPONSE', outcome = 'NO_RESPONSE_FROM_MEMBER',"
+          + " timescales_apply = false, capacity_question = false, closed_at = ?", pid, at);
+      case REVISED_DATE_NOTICE, PROGRESS_UPDATE, BURDEN_DISCUSSION -> { }
+    }
+    // R15: the officer handling it; the manager's burden discussion (R8) does not make them the officer.
+    if (!sent.kind().fromMember() && sent.kind() != CommunicationKind.BURDEN_DISCUSSION && sent.sentBy() != null) {
+      update("officer_id = ?", pid, sent.sentBy());
+    }
+  }
+
+  private void update(String assignments, String processInstanceId, Object... values) {
+    Object[] params = new Object[values.length + 2];
+    System.arraycopy(values, 0, params, 0, values.length);
+    params[values.length] = at(clock.now());
+    params[values.length + 1] = processInstanceId;
+    jdbc.sql("update enquiry set " + assignments + ", updated_at = ? where process_instance_id = ?")
+        .params(params).update();
+  }
+
+  /** What the staff's free-text search looks in: the subject and the text, in lower case. */
+  static String searchText(String subject, String text) {
+    return ((subject == null ? "" : subject) + "\n" + (text == null ? "" : text)).toLowerCase(Locale.ROOT);
+  }
+
+  private static Timestamp at(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}
