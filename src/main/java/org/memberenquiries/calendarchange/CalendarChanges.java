@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -156,9 +157,15 @@ public class CalendarChanges {
     });
   }
 
-  /** Reloads the stored run-time changes: another node may have made one. */
+  /**
+   * Reloads the stored run-time changes: another node may have made one. Its own recompute moved the
+   * open enquiries; this node only has to count working days the same way from now on.
+   */
+  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   public void refresh() {
-    calendar.useChanges(days.workingByDay());
+    synchronized (this) { // not in the middle of this node's own change
+      calendar.useChanges(days.workingByDay());
+    }
   }
 
   private Outcome apply(Map<LocalDate, Boolean> changed, LocalDate date, String change, String reason, String by,
@@ -214,10 +221,12 @@ public class CalendarChanges {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      seeding.exclusively(what, () -> {
-        calendar.useChanges(days.workingByDay()); // another node may have changed it meanwhile
-        result[0] = change.get();
-      });
+      synchronized (this) {
+        seeding.exclusively(what, () -> {
+          calendar.useChanges(days.workingByDay()); // another node may have changed it meanwhile
+          result[0] = change.get();
+        });
+      }
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
