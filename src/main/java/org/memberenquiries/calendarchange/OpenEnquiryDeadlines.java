@@ -48,7 +48,9 @@ public class OpenEnquiryDeadlines {
   static final List<String> WORKED_OUT = List.of(ACKNOWLEDGE_BY, RESPOND_BY, FULL_RESPONSE_BY, REPLY_DUE_BY);
   private static final List<String> READ = List.of(REFERENCE, RECEIVED_AT, TIMESCALES_APPLY,
       CLOCK_STOPPED_WORKING_DAYS, AWAITING_MEMBER_REPLY, QUESTION_ASKED_AT, ACKNOWLEDGE_BY, RESPOND_BY,
-      FULL_RESPONSE_BY, REPLY_DUE_BY);
+      FULL_RESPONSE_BY, REPLY_DUE_BY, OWED_DEADLINE, OWED_DEADLINE_DUE);
+  /** R8: the deadline a burden discussion carries (owedDeadline), by the variable it was copied from. */
+  private static final Map<String, String> CARRIED = Map.of("RESPONSE", RESPOND_BY, "FULL_RESPONSE", FULL_RESPONSE_BY);
   private static final Pattern VARIABLE = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
 
   /** One deadline of one case that moved. */
@@ -102,6 +104,7 @@ public class OpenEnquiryDeadlines {
         changed.put(name, next);
       }
     }
+    carriedByDiscussion(v, changed);
     if (changed.isEmpty()) {
       return List.of();
     }
@@ -114,6 +117,18 @@ public class OpenEnquiryDeadlines {
     changed.forEach((name, next) ->
         moved.add(new Moved(enquiry.getId(), reference, name, ((Date) v.get(name)).toInstant(), next)));
     return moved;
+  }
+
+  /**
+   * R8: while a burden is discussed, the discussion carries the step's deadline as a copy (its due date
+   * and overdue timer); the copy moves with the deadline it was copied from, if that one moved.
+   */
+  private static void carriedByDiscussion(Map<String, Object> v, Map<String, Instant> changed) {
+    String source = v.get(OWED_DEADLINE) instanceof String owed ? CARRIED.get(owed) : null;
+    if (source != null && changed.containsKey(source) && v.get(OWED_DEADLINE_DUE) instanceof Date carried
+        && v.get(source) instanceof Date previous && carried.equals(previous)) {
+      changed.put(OWED_DEADLINE_DUE, changed.get(source));
+    }
   }
 
   /** What the calendar gives for one deadline: R4, R5, R7 from receipt, moved by the stopped clock (R9). */

@@ -132,6 +132,42 @@ class CalendarChangesTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("R0 R8: a burden under discussion carries the moved response deadline (due date and timer);"
+      + " an agreed deadline is a date people chose and stays")
+  void burdenDiscussionFollowsAgreedDeadlineStays() {
+    Map<String, Object> burden = Map.of("responseType", "BURDEN", "burdenReason", "Every light in the division.");
+    ProcessInstance discussing = awaitingResponse("2027-03-01T10:00");
+    complete(discussing, "RespondToEnquiry", burden);
+    ProcessInstance agreed = awaitingResponse("2027-03-01T10:00");
+    complete(agreed, "RespondToEnquiry", burden);
+    complete(agreed, "DiscussBurden", Map.of("burdenDiscussion", "Agreed: Friday 19 March.",
+        "deadlineAgreed", true, "agreedDeadline", "2027-03-19"));
+    assertThat(timer(discussing, "DeadlinePassesDuringDiscussion").getDuedate().toInstant())
+        .isEqualTo(london("2027-03-15T17:00"));
+    assertThat(responseTimer(agreed)).isEqualTo(london("2027-03-19T17:00"));
+    clockAt("2027-03-02T10:00");
+
+    changes.addDayOff(WEDNESDAY_3_MARCH_2027, DayOffKind.BANK_HOLIDAY, "A state funeral", "admin");
+    try {
+      assertThat(variable(discussing, "respondBy")).isEqualTo(london("2027-03-16T17:00"));
+      assertThat(variable(discussing, "owedDeadlineDue")).isEqualTo(london("2027-03-16T17:00"));
+      assertThat(timer(discussing, "DeadlinePassesDuringDiscussion").getDuedate().toInstant())
+          .isEqualTo(london("2027-03-16T17:00"));
+      assertThat(taskOf(discussing, "DiscussBurden").getDueDate().toInstant()).isEqualTo(london("2027-03-16T17:00"));
+      // R8: the agreed date stays, with its timer; the 20 working days, still the calendar's, move.
+      assertThat(variable(agreed, "respondBy")).isEqualTo(london("2027-03-19T17:00"));
+      assertThat(responseTimer(agreed)).isEqualTo(london("2027-03-19T17:00"));
+      assertThat(responseTaskDue(agreed)).isEqualTo(london("2027-03-19T17:00"));
+      assertThat(variable(agreed, "fullResponseBy")).isEqualTo(london("2027-04-01T17:00"));
+    } finally {
+      changes.removeDayOff(WEDNESDAY_3_MARCH_2027, DayOffKind.BANK_HOLIDAY, "Not proclaimed after all", "admin");
+    }
+    assertThat(timer(discussing, "DeadlinePassesDuringDiscussion").getDuedate().toInstant())
+        .isEqualTo(london("2027-03-15T17:00"));
+    assertThat(variable(agreed, "respondBy")).isEqualTo(london("2027-03-19T17:00"));
+  }
+
+  @Test
   @DisplayName("R0: a start with a closure day added in configuration moves the open enquiries' deadlines once;"
       + " taking it out of configuration moves them back")
   void restartWithChangedConfiguration() {
