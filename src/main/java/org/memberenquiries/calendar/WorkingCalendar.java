@@ -6,7 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +28,14 @@ public class WorkingCalendar {
 
   private final ZoneId zone;
   private final LocalTime endOfDay;
-  private final Set<LocalDate> closureDays;
   private final BankHolidays bankHolidays;
+  /** The configured days off on weekdays: bank holidays (as observed) and closure days. */
+  private final Predicate<LocalDate> configuredDayOff;
+  /**
+   * The process owner's changes at run time (issue 8 item 3): false for a day off added (a closure
+   * day, a newly proclaimed bank holiday), true for a configured day off made a working day again.
+   */
+  private volatile Map<LocalDate, Boolean> changes;
   private final Instant firstCovered;
   private final Instant afterLastCovered;
 
@@ -35,13 +46,74 @@ public class WorkingCalendar {
   public static final int FIRST_YEAR = 2000;
   public static final int LAST_YEAR = 2199;
 
+  @Autowired
   public WorkingCalendar(CalendarProperties properties, BankHolidays bankHolidays) {
-    this.zone = properties.zone();
-    this.endOfDay = properties.endOfWorkingDay();
-    this.closureDays = Set.copyOf(properties.closureDays());
+    this(properties.zone(), properties.endOfWorkingDay(), bankHolidays,
+        closedOn(Set.copyOf(properties.closureDays()), bankHolidays), Map.of());
+  }
+
+  private WorkingCalendar(ZoneId zone, LocalTime endOfDay, BankHolidays bankHolidays,
+      Predicate<LocalDate> configuredDayOff, Map<LocalDate, Boolean> changes) {
+    this.zone = zone;
+    this.endOfDay = endOfDay;
     this.bankHolidays = bankHolidays;
+    this.configuredDayOff = configuredDayOff;
+    this.changes = Map.copyOf(changes);
     this.firstCovered = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(zone).toInstant();
     this.afterLastCovered = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(zone).toInstant();
+  }
+
+  private static Predicate<LocalDate> closedOn(Set<LocalDate> closureDays, BankHolidays bankHolidays) {
+    return day -> bankHolidays.isBankHoliday(day) || closureDays.contains(day);
+  }
+
+  /** This calendar as it is now, unaffected by later changes: what deadlines were worked out on before a change. */
+  public WorkingCalendar snapshot() {
+    return new WorkingCalendar(zone, endOfDay, bankHolidays, configuredDayOff, changes);
+  }
+
+  /**
+   * A calendar recorded earlier (its {@link CalendarFingerprint}): within the fingerprint's years its
+   * weekdays off are exactly the recorded ones; outside them it is this calendar.
+   */
+  public WorkingCalendar as(CalendarFingerprint recorded) {
+    WorkingCalendar now = snapshot();
+    Predicate<LocalDate> dayOff = day -> recorded.covers(day) ? recorded.daysOff().contains(day) : !now.isWorkingDay(day);
+    return new WorkingCalendar(recorded.zone(), recorded.endOfWorkingDay(), bankHolidays, dayOff, Map.of());
+  }
+
+  /** The weekdays off between two days (inclusive), for a {@link CalendarFingerprint}. */
+  public NavigableSet<LocalDate> weekdaysOff(LocalDate from, LocalDate to) {
+    NavigableSet<LocalDate> off = new TreeSet<>();
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      if (!isWeekend(day) && !isWorkingDay(day)) {
+        off.add(day);
+      }
+    }
+    return off;
+  }
+
+  /** Takes the process owner's run-time changes (day to "is a working day"), replacing the previous ones. */
+  public void useChanges(Map<LocalDate, Boolean> runtimeChanges) {
+    this.changes = Map.copyOf(runtimeChanges);
+  }
+
+  /** The run-time changes in force: day to "is a working day". */
+  public Map<LocalDate, Boolean> changes() {
+    return changes;
+  }
+
+  /** A bank holiday or closure day by configuration (application.yml and jollyday), before run-time changes. */
+  public boolean isConfiguredDayOff(LocalDate day) {
+    return configuredDayOff.test(day);
+  }
+
+  public boolean isBankHoliday(LocalDate day) {
+    return bankHolidays.isBankHoliday(day);
+  }
+
+  public LocalTime endOfWorkingDayTime() {
+    return endOfDay;
   }
 
   /** True if the time lies in the years the calendar covers ({@value #FIRST_YEAR} to {@value #LAST_YEAR}). */
@@ -62,13 +134,21 @@ public class WorkingCalendar {
     return bankHolidays.division();
   }
 
-  /** Monday to Friday, not a bank holiday of the division (as observed), not a closure day. */
+  /**
+   * Monday to Friday, not a bank holiday of the division (as observed), not a closure day; the
+   * process owner's run-time changes decide over the configuration.
+   */
   public boolean isWorkingDay(LocalDate day) {
+    if (isWeekend(day)) {
+      return false;
+    }
+    Boolean changed = changes.get(day);
+    return changed != null ? changed : !configuredDayOff.test(day);
+  }
+
+  public static boolean isWeekend(LocalDate day) {
     DayOfWeek dow = day.getDayOfWeek();
-    return dow != DayOfWeek.SATURDAY
-        && dow != DayOfWeek.SUNDAY
-        && !bankHolidays.isBankHoliday(day)
-        && !closureDays.contains(day);
+    return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
   }
 
   /** The first working day strictly after {@code day}. */

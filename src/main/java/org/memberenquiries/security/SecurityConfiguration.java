@@ -59,6 +59,8 @@ public class SecurityConfiguration {
                 .permitAll()
             // Operational metrics (R16) for the administrators' monitoring, e.g. a Prometheus scrape.
             .requestMatchers(path("/actuator/**")).hasRole(Roles.ADMIN)
+            // Issue 8 item 3: changing the working-day calendar moves every open enquiry's deadlines.
+            .requestMatchers(path("/api/admin/**")).hasRole(Roles.ADMIN)
             // A password oracle outside the sign-in throttle: passwords are checked only by signing in.
             .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
             .requestMatchers(path("/engine-rest/**")).hasRole(Roles.STAFF)

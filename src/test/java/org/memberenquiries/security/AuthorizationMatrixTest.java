@@ -191,6 +191,16 @@ class AuthorizationMatrixTest {
     row(rows, "GET /actuator/health", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // R16 operational metrics: administrators (their monitoring) only.
     row(rows, "GET /actuator/prometheus", 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    // Issue 8 item 3: the working-day calendar moves every open enquiry's deadlines: administrators only.
+    // 2199 lies far beyond every enquiry here; the one admin POST adds the day, a working day has nothing to remove (409).
+    row(rows, "GET /api/admin/calendar/days", 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row(rows, "GET /api/admin/calendar/changes", 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row(rows, "POST /api/admin/calendar/closure-days {\"date\":\"2199-06-03\",\"reason\":\"Matrix\"}",
+        401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    row(rows, "POST /api/admin/calendar/bank-holidays {\"date\":\"2199-06-05\",\"reason\":\"Matrix\"}",
+        401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    row(rows, "DELETE /api/admin/calendar/closure-days {\"date\":\"2199-06-04\",\"reason\":\"Matrix\"}",
+        401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409);
     row(rows, "GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "PAGE /login", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "GET /api/enquiries", 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
