@@ -64,8 +64,11 @@ public class OpenEnquiryDeadlines {
   /** Per process definition: the deadline variable each timer activity and each user task is due on. */
   private final Map<String, DueOn> dueOn = new ConcurrentHashMap<>();
 
+  private final org.memberenquiries.enquiry.CaseRecord caseRecord;
+
   public OpenEnquiryDeadlines(RuntimeService runtime, TaskService tasks, ManagementService management,
-      RepositoryService repository, TimescaleProperties timescales) {
+      RepositoryService repository, TimescaleProperties timescales, org.memberenquiries.enquiry.CaseRecord caseRecord) {
+    this.caseRecord = caseRecord;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -111,6 +114,7 @@ public class OpenEnquiryDeadlines {
     Map<String, Object> updates = new HashMap<>();
     changed.forEach((name, next) -> updates.put(name, Date.from(next)));
     runtime.setVariables(enquiry.getId(), updates);
+    caseRecord.deadlinesMoved(enquiry.getId(), changed); // the read model the Member's pages show (issue 8 item 4)
     moveTimersAndTasks(enquiry, changed);
     String reference = v.get(REFERENCE) instanceof String r ? r : enquiry.getBusinessKey();
     List<Moved> moved = new ArrayList<>();

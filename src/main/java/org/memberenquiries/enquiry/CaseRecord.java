@@ -5,6 +5,7 @@ import static org.memberenquiries.enquiry.EnquiryVariables.*;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -58,6 +59,24 @@ public class CaseRecord {
   public void caseChanged(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     write(execution, task.getProcessInstanceId(), execution.getProcessBusinessKey());
+  }
+
+  /** The read-model columns of the deadlines a calendar change moves (issue 8 item 3). */
+  private static final Map<String, String> DEADLINE_COLUMNS = Map.of(ACKNOWLEDGE_BY, "acknowledge_by",
+      RESPOND_BY, "respond_by", FULL_RESPONSE_BY, "full_response_by", REPLY_DUE_BY, "reply_due_by");
+
+  /** Deadlines moved outside a step (a calendar change), written to the case's row in the same transaction. */
+  public void deadlinesMoved(String processInstanceId, Map<String, java.time.Instant> moved) {
+    moved.forEach((variable, due) -> {
+      String column = DEADLINE_COLUMNS.get(variable);
+      if (column != null) {
+        jdbc.sql("update enquiry set " + column + " = :due, updated_at = :now where process_instance_id = :pid")
+            .param("due", java.sql.Timestamp.from(due))
+            .param("now", java.sql.Timestamp.from(clock.now()))
+            .param("pid", processInstanceId)
+            .update();
+      }
+    });
   }
 
   private void write(VariableScope v, String processInstanceId, String reference) {

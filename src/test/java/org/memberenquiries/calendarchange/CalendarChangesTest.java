@@ -36,6 +36,21 @@ class CalendarChangesTest extends ProcessTestSupport {
   @Autowired WorkingCalendar calendar;
   @Autowired BankHolidays bankHolidays;
   @Autowired EnquiryViews views;
+  @Autowired org.memberenquiries.enquiry.EnquiryRegister register;
+  @Autowired org.memberenquiries.enquiry.CaseRecordBackfill backfill;
+  @Autowired org.memberenquiries.enquiry.CaseRows rows;
+
+  /** Puts a case started in the engine into the register with its read-model row, as a submission would. */
+  void inTheRegister(ProcessInstance enquiry) {
+    long id = register.add("member.lovelace", "member.lovelace", "highways", london("2027-03-01T10:00"), null, null);
+    register.link(id, enquiry.getBusinessKey(), enquiry.getId());
+    backfill.fill(enquiry.getBusinessKey());
+  }
+
+  /** The date the Member's pages and list show: the case's read-model row (issue 8 item 4). */
+  Instant readModelResponseDate(ProcessInstance enquiry) {
+    return rows.find(enquiry.getId()).orElseThrow().respondBy();
+  }
 
   /** An enquiry received at the given London time, acknowledged: its response (R5) is owed, with its timer. */
   ProcessInstance awaitingResponse(String receivedAtLondon) {
@@ -72,6 +87,8 @@ class CalendarChangesTest extends ProcessTestSupport {
     ProcessInstance late = awaitingResponse("2027-02-15T10:00");
     // Received Monday 1 March: response by Monday 15 March, full response by Wednesday 31 March (Easter).
     ProcessInstance open = awaitingResponse("2027-03-01T10:00");
+    inTheRegister(open);
+    assertThat(readModelResponseDate(open)).isEqualTo(london("2027-03-15T17:00"));
     assertThat(variable(open, "respondBy")).isEqualTo(london("2027-03-15T17:00"));
     assertThat(variable(open, "fullResponseBy")).isEqualTo(london("2027-03-31T17:00"));
     assertThat(responseTimer(late)).isEqualTo(london("2027-03-01T17:00"));
@@ -91,6 +108,7 @@ class CalendarChangesTest extends ProcessTestSupport {
     assertThat(responseTimer(open)).isEqualTo(london("2027-03-15T17:00"));
     assertThat(responseTaskDue(open)).isEqualTo(london("2027-03-15T17:00"));
     assertThat(membersResponseDate(open)).isEqualTo(london("2027-03-15T17:00"));
+    assertThat(readModelResponseDate(open)).isEqualTo(london("2027-03-15T17:00"));
     assertThat(variable(open, "fullResponseBy")).isEqualTo(london("2027-03-31T17:00"));
     assertThat(variable(late, "respondBy")).isEqualTo(london("2027-03-01T17:00"));
     // Each move is on the case, with who changed the calendar and why.
@@ -111,6 +129,7 @@ class CalendarChangesTest extends ProcessTestSupport {
     assertThat(responseTimer(open)).isEqualTo(london("2027-03-16T17:00"));
     assertThat(responseTaskDue(open)).isEqualTo(london("2027-03-16T17:00"));
     assertThat(membersResponseDate(open)).isEqualTo(london("2027-03-16T17:00"));
+    assertThat(readModelResponseDate(open)).isEqualTo(london("2027-03-16T17:00"));
     assertThat(variable(open, "fullResponseBy")).isEqualTo(london("2027-04-01T17:00"));
     assertThat(variable(open, "acknowledgeBy")).as("R4: Tuesday 2 March, before the closure day")
         .isEqualTo(london("2027-03-02T17:00"));
