@@ -64,6 +64,11 @@ public class PageText {
     return at == null ? "" : DAY.format(at.atZoneSameInstant(calendar.zone()));
   }
 
+  /** "Monday 23 November 2026", for a day with no time (a ward event's day, R14). */
+  public String day(java.time.LocalDate day) {
+    return day == null ? "" : DAY.format(day);
+  }
+
   static String time(ZonedDateTime local) {
     int hour = local.getHour();
     int minute = local.getMinute();
@@ -255,6 +260,7 @@ public class PageText {
       case MEMBER_REPLY -> "Your reply";
       case CLOSED_NO_REPLY -> "Closed: no reply";
       case BURDEN_DISCUSSION -> "Discussion about the work involved";
+      case WARD_EVENT_NOTICE -> "An event in your ward";
     };
   }
 
