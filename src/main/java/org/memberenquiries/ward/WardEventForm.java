@@ -17,7 +17,10 @@ public class WardEventForm {
   private String withheldBasis;
   private String withheldReason;
 
-  /** The record, or null with each unreadable field rejected (the rest is checked like the API's body). */
+  /**
+   * The record, with each unreadable field rejected and left null, so that the caller's Bean Validation
+   * reports every other missing answer at the same time.
+   */
   NewWardEvent toNewWardEvent(BindingResult errors) {
     EventKind k = parse(EventKind.class, kind, "kind", "Select what it is", errors);
     LocalDate day = null;
@@ -39,9 +42,6 @@ public class WardEventForm {
     }
     if (wards != null && wards.stream().anyMatch(w -> w == null || w.indexOf('\u0000') >= 0)) {
       errors.rejectValue("wards", "nul", "Select the wards or divisions it affects");
-    }
-    if (errors.hasErrors()) {
-      return null;
     }
     return new NewWardEvent(k, title, description, day, wards == null ? List.of() : wards, basis,
         withheldReason == null || withheldReason.isBlank() ? null : withheldReason);

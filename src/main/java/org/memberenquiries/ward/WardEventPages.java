@@ -65,16 +65,14 @@ public class WardEventPages {
   @PostMapping("/staff/ward-events")
   String record(@ModelAttribute("form") WardEventForm form, BindingResult errors, Authentication user, Model model) {
     NewWardEvent event = form.toNewWardEvent(errors);
-    if (event != null) {
-      validator.validate(event).stream()
-          .sorted(Comparator.comparingInt((ConstraintViolation<NewWardEvent> v) -> order(v)))
-          .forEach(v -> {
-            String field = v.getPropertyPath().toString().replaceAll("\\[.*", "");
-            if (FIELDS.contains(field) && !errors.hasFieldErrors(field)) {
-              errors.rejectValue(field, "invalid", message(field));
-            }
-          });
-    }
+    validator.validate(event).stream()
+        .sorted(Comparator.comparingInt((ConstraintViolation<NewWardEvent> v) -> order(v)))
+        .forEach(v -> {
+          String field = v.getPropertyPath().toString().replaceAll("\\[.*", "");
+          if (FIELDS.contains(field) && !errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, "invalid", message(field));
+          }
+        });
     if (errors.hasErrors()) {
       return form(model);
     }
@@ -181,6 +179,8 @@ public class WardEventPages {
 
   private static String message(String field) {
     return switch (field) {
+      case "kind" -> "Select what it is";
+      case "startsOn" -> "Enter the day it happens";
       case "title" -> "Enter a title of at most 200 characters";
       case "description" -> "Describe it in at most 5,000 characters";
       case "wards" -> "Select the wards or divisions it affects";

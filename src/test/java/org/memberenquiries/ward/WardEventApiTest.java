@@ -142,6 +142,9 @@ class WardEventApiTest {
     HttpSession officer = new HttpSession(port);
     officer.login("officer.highways", TestUsers.PASSWORD);
     assertThat(officer.get("/staff/ward-events/" + reference).body()).contains("Withheld").doesNotContain(reason);
+    HttpResponse<String> unknownPage = officer.get("/staff/ward-events/WE-999999");
+    assertThat(unknownPage.statusCode()).isEqualTo(404);
+    assertThat(unknownPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(send("officer.highways", "GET", "/api/ward-events/WE-999999", null, null).statusCode()).isEqualTo(404);
     assertThat(send("officer.highways", "GET", "/api/ward-events/nonsense", null, null).statusCode()).isEqualTo(404);
   }
@@ -156,7 +159,8 @@ class WardEventApiTest {
         + HttpSession.encode(csrf));
     assertThat(errors.statusCode()).isEqualTo(200);
     assertThat(errors.body()).contains("There is a problem").contains("Select what it is")
-        .contains("Enter the day as year-month-day");
+        .contains("Enter the day as year-month-day").contains("Enter a title").contains("Describe it")
+        .contains("Select the wards or divisions it affects");
     String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
     HttpResponse<String> recorded = officer.postForm("/staff/ward-events", "kind=EVENT&title=Street+party"
         + "&description=On+Mill+Lane&startsOn=" + tomorrow + "&wards=Mill+Ward&withheldBasis=NONE&_csrf="
