@@ -45,16 +45,16 @@ public class MailOutbox {
 
   /**
    * Queues a message written in full by its caller, with no enquiry behind it (R14's ward event
-   * notices), due at {@code dueAt}; runs in the caller's transaction. The sender sends it as it is.
+   * notices), due at once; runs in the caller's transaction. The sender sends it as it is.
    */
-  public long addRendered(String reference, CommunicationKind kind, Instant recordedAt, Instant dueAt,
-      String recipientId, String recipientAddress, RenderedMail mail) {
+  public long addRendered(String reference, CommunicationKind kind, Instant recordedAt, String recipientId,
+      String recipientAddress, RenderedMail mail) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("insert into mail_outbox (reference, kind, recorded_at, owner_id, recipient_id, recipient_address,"
             + " status, attempts, next_attempt_at, subject, text_body, html_body)"
             + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
         .params(reference, kind.name(), Timestamp.from(recordedAt), recipientId, recipientId, recipientAddress,
-            OutboxMail.PENDING, Timestamp.from(dueAt), mail.subject(), mail.text(), mail.html())
+            OutboxMail.PENDING, Timestamp.from(recordedAt), mail.subject(), mail.text(), mail.html())
         .update(keys, "id");
     return keys.getKey().longValue();
   }

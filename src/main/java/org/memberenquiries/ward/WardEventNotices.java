@@ -94,7 +94,7 @@ public class WardEventNotices {
     }
     wardOf.forEach((memberId, ward) -> members.find(memberId).ifPresent(member -> {
       Long mailId = wantsEmail(member) ? outbox.addRendered(event.reference(), CommunicationKind.WARD_EVENT_NOTICE, now,
-          now, member.getId(), member.getEmail().strip(), messages.render(event, member, ward)) : null;
+          member.getId(), member.getEmail().strip(), messages.render(event, member, ward)) : null;
       jdbc.sql("insert into ward_event_notice (event_id, member_id, ward, outbox_id, told_at) values (?, ?, ?, ?, ?)")
           .params(id, member.getId(), ward, mailId, Timestamp.from(now)).update();
     }));

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.engine.EngineClock;
@@ -64,7 +66,8 @@ public class WardEvents {
       throw new InvalidFieldException("startsOn", "'startsOn' must lie in " + WorkingCalendar.coveredYears());
     }
     List<String> wards = new ArrayList<>(new LinkedHashSet<>(event.wards().stream().map(String::strip).toList()));
-    List<String> unknown = wards.stream().filter(ward -> !register.wards().contains(ward)).toList();
+    Set<String> known = new HashSet<>(register.wards());
+    List<String> unknown = wards.stream().filter(ward -> !known.contains(ward)).toList();
     if (!unknown.isEmpty()) {
       throw new InvalidFieldException("wards", "'wards' names wards or divisions no Member holds in the register: "
           + String.join(", ", unknown.stream().map(w -> w.length() > 60 ? w.substring(0, 60) + "..." : w).toList()));
