@@ -8,6 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.Step;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class ApplyAgreedDeadline implements JavaDelegate {
 
   private final WorkingCalendar calendar;
+  private final EngineClock clock;
 
-  public ApplyAgreedDeadline(WorkingCalendar calendar) {
+  public ApplyAgreedDeadline(WorkingCalendar calendar, EngineClock clock) {
     this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -40,7 +43,15 @@ public class ApplyAgreedDeadline implements JavaDelegate {
         }
       }
       case FULL_RESPONSE -> execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
-      case REVISED_FULL_RESPONSE -> execution.setVariable(REVISED_FULL_RESPONSE_BY, Date.from(agreed));
+      case REVISED_FULL_RESPONSE -> {
+        execution.setVariable(REVISED_FULL_RESPONSE_BY, Date.from(agreed));
+        // The standard 20-working-day deadline (R7) still runs beside a revised date; an agreement
+        // replaces it too, unless it was already missed (a missed deadline stays recorded).
+        Instant full = Variables.instant(execution, FULL_RESPONSE_BY, calendar.zone());
+        if (full != null && full.isAfter(clock.now())) {
+          execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
+        }
+      }
       case CAPACITY_CHECK -> throw new IllegalStateException("R8: no deadline is owed at the capacity check");
     }
     execution.setVariable(AGREED_DEADLINE_BY, Date.from(agreed));

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.memberenquiries.capacity.Capacity;
+import org.memberenquiries.capacity.CapacityRecord;
+import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.enquiry.Step;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +27,13 @@ public class MemberReplies {
   static final int MAX_REPLY_LENGTH = 20_000;
 
   private final RuntimeService runtime;
+  private final CapacityRecord capacities;
+  private final EngineClock clock;
 
-  public MemberReplies(RuntimeService runtime) {
+  public MemberReplies(RuntimeService runtime, CapacityRecord capacities, EngineClock clock) {
     this.runtime = runtime;
+    this.capacities = capacities;
+    this.clock = clock;
   }
 
   /** True if the enquiry with this reference is waiting for the Member's reply. */
@@ -55,8 +61,17 @@ public class MemberReplies {
       throw new BadUserRequestException(
           "R3: the Member was asked in which capacity they ask; the reply must give 'capacity' (not UNCLEAR)");
     }
-    if (capacity != null && capacity != Capacity.UNCLEAR) {
+    if (!capacityQuestion && capacity != null) {
+      // Issue 7 item 6: the capacity changes only through the capacity question.
+      throw new BadUserRequestException(
+          "R3: the Member was asked a question, not their capacity; 'capacity' can only be given in answer to the"
+              + " capacity question");
+    }
+    if (capacityQuestion) {
       variables.put(CAPACITY, capacity.name());
+      capacities.record(waiting.getProcessInstanceId(), capacity, clock.now(),
+          String.valueOf(runtime.getVariable(waiting.getProcessInstanceId(), MEMBER_ID)),
+          "The Member's answer to the capacity question");
     }
     runtime.createMessageCorrelation(MESSAGE)
         .processInstanceId(waiting.getProcessInstanceId())

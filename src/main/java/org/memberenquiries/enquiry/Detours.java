@@ -30,6 +30,10 @@ public final class Detours {
           "R8: '" + BURDEN_REASON + "' (why the enquiry is a disproportionate burden) is required");
     }
     comeBackTo(task);
+    // R8: until an alternative deadline is agreed the step's own deadline stands; the discussion
+    // carries it (its due date and overdue timer), so it is recorded and escalated if it passes.
+    task.getExecution().setVariable(OWED_DEADLINE, Step.ofTask(task.getTaskDefinitionKey()).deadline());
+    task.getExecution().setVariable(OWED_DEADLINE_DUE, task.getDueDate());
   }
 
   private static void comeBackTo(DelegateTask task) {

@@ -19,6 +19,8 @@ public final class EnquiryVariables {
   public static final String SERVICE_REQUEST_REFERENCE = "serviceRequestReference"; // R2
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String COUNCILLOR_ONLY = "councillorOnly"; // R3
+  /** R3: at triage, how and when the Member confirmed a capacity they had left unclear. */
+  public static final String CAPACITY_CONFIRMATION = "capacityConfirmation";
 
   // Worked out by the WorkingCalendar (R0, R4, R5, R7).
   public static final String EFFECTIVE_RECEIPT_DAY = "effectiveReceiptDay";
@@ -75,6 +77,9 @@ public final class EnquiryVariables {
   public static final String DEADLINE_AGREED = "deadlineAgreed";
   public static final String AGREED_DEADLINE = "agreedDeadline";
   public static final String AGREED_DEADLINE_BY = "agreedDeadlineBy";
+  /** R8: the deadline of the step a burden was raised from, which stands until an agreement replaces it. */
+  public static final String OWED_DEADLINE = "owedDeadline";
+  public static final String OWED_DEADLINE_DUE = "owedDeadlineDue";
 
   private EnquiryVariables() {}
 }

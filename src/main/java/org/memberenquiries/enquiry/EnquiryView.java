@@ -32,7 +32,9 @@ public record EnquiryView(
       OffsetDateTime revisedFullResponseBy,
       OffsetDateTime agreedDeadline,
       int clockStoppedWorkingDays,
-      @Schema(description = "R9: false once the enquiry closed for no reply from the Member") boolean timescalesApply) {}
+      @Schema(description = "False once this protocol's timescales no longer apply: the enquiry was referred to"
+          + " another procedure, whose own timescales apply (R1, R2), or closed for no reply from the Member (R9)")
+          boolean timescalesApply) {}
 
   public record Message(
       String kind,

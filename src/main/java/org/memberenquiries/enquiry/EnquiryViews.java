@@ -113,9 +113,20 @@ public class EnquiryViews {
 
   private EnquiryView.Deadlines deadlines(Map<String, Object> v) {
     Object stopped = v.get(CLOCK_STOPPED_WORKING_DAYS);
+    if (referred(v)) {
+      // R1, R2 (issue 12): once triage decided it belongs to another procedure, that procedure's
+      // timescales apply, not this protocol's; only the referral itself was owed (by the R4 deadline).
+      return new EnquiryView.Deadlines(at(v.get(ACKNOWLEDGE_BY)), null, null, null, null, 0, false);
+    }
     return new EnquiryView.Deadlines(at(v.get(ACKNOWLEDGE_BY)), at(v.get(RESPOND_BY)), at(v.get(FULL_RESPONSE_BY)),
         at(v.get(REVISED_FULL_RESPONSE_BY)), at(v.get(AGREED_DEADLINE_BY)),
         stopped instanceof Number n ? n.intValue() : 0, !Boolean.FALSE.equals(v.get(TIMESCALES_APPLY)));
+  }
+
+  /** Referred elsewhere, or decided at triage to be referred (R1, R2). */
+  private static boolean referred(Map<String, Object> v) {
+    Object scope = v.get(SCOPE);
+    return Outcome.REFERRED.name().equals(v.get(OUTCOME)) || (scope != null && !"ENQUIRY".equals(scope.toString()));
   }
 
   private EnquiryView.OpenQuestion openQuestion(Map<String, Object> v, List<Communication> sent, EnquiryState state) {

@@ -5,10 +5,21 @@ package org.memberenquiries.enquiry;
  * the "Back to which step?" gateway routes on it.
  */
 public enum Step {
-  CAPACITY_CHECK,
-  RESPOND,
-  FULL_RESPONSE,
-  REVISED_FULL_RESPONSE;
+  CAPACITY_CHECK(null),
+  RESPOND("RESPONSE"),
+  FULL_RESPONSE("FULL_RESPONSE"),
+  REVISED_FULL_RESPONSE("REVISED_FULL_RESPONSE");
+
+  private final String deadline;
+
+  Step(String deadline) {
+    this.deadline = deadline;
+  }
+
+  /** The deadline owed at this step (escalation.MissedDeadline's name), if any. */
+  public String deadline() {
+    return deadline;
+  }
 
   /** The step of the officer task a question or burden was raised from. */
   public static Step ofTask(String taskDefinitionKey) {

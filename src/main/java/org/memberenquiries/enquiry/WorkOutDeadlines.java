@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.capacity.Capacity;
+import org.memberenquiries.capacity.CapacityRecord;
 import org.memberenquiries.deadline.DeadlineCalculator;
 import org.memberenquiries.deadline.Deadlines;
 import org.memberenquiries.department.Departments;
@@ -31,9 +32,12 @@ public class WorkOutDeadlines implements JavaDelegate {
   private final EngineClock clock;
   private final TasklistRegistration registration;
   private final CaseAuthorizations caseAuthorizations;
+  private final CapacityRecord capacities;
 
   public WorkOutDeadlines(DeadlineCalculator deadlines, WorkingCalendar calendar, Departments departments,
-      EngineClock clock, TasklistRegistration registration, CaseAuthorizations caseAuthorizations) {
+      EngineClock clock, TasklistRegistration registration, CaseAuthorizations caseAuthorizations,
+      CapacityRecord capacities) {
+    this.capacities = capacities;
     this.registration = registration;
     this.caseAuthorizations = caseAuthorizations;
     this.deadlines = deadlines;
@@ -45,7 +49,7 @@ public class WorkOutDeadlines implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String department = departments.require(Variables.requireText(execution, DEPARTMENT)).id();
-    Capacity.of(CAPACITY, Variables.requireText(execution, CAPACITY)); // R3: one of the five, or UNCLEAR
+    Capacity capacity = Capacity.of(CAPACITY, Variables.requireText(execution, CAPACITY)); // R3: one of the five, or UNCLEAR
     Variables.requireText(execution, PURPOSE); // R13: recorded with the enquiry
     Instant now = clock.now();
     Instant receivedAt = Variables.instant(execution, RECEIVED_AT, calendar.zone());
@@ -56,6 +60,9 @@ public class WorkOutDeadlines implements JavaDelegate {
     }
     Deadlines owed = deadlines.deadlinesFor(receivedAt);
     registration.registerIfNew(execution, department);
+    String submittedBy = Variables.text(execution, SUBMITTED_BY);
+    capacities.record(execution.getProcessInstanceId(), capacity, now,
+        submittedBy != null ? submittedBy : Variables.text(execution, MEMBER_ID), "As submitted with the enquiry");
     caseAuthorizations.grantToDepartment(execution.getProcessInstanceId(), department); // R11
     execution.setVariable(REFERENCE, execution.getProcessBusinessKey());
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));

@@ -1,10 +1,13 @@
 package org.memberenquiries.escalation;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,14 +20,19 @@ public class BreachLog {
           + " escalated, outcome, outcome_notes, decided_by, decided_at";
 
   private final JdbcClient jdbc;
+  private final boolean postgresql;
 
-  public BreachLog(JdbcClient jdbc) {
+  public BreachLog(JdbcClient jdbc, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
+    try (Connection connection = dataSource.getConnection()) {
+      this.postgresql = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    }
   }
 
   /**
-   * Whether this deadline of the enquiry was already escalated (R10). A deadline that moved (R8
-   * agreed, R9 clock stopped) and is missed again is the same deadline: recorded, not escalated twice.
+   * Whether another missed deadline of this kind was already escalated for the enquiry (R10). A
+   * deadline that moved (R8 agreed, R9 clock stopped) and is missed again is the same obligation:
+   * recorded again, with its new due date, but not escalated twice.
    */
   public boolean alreadyEscalated(String processInstanceId, MissedDeadline deadline) {
     return jdbc.sql(
@@ -36,32 +44,63 @@ public class BreachLog {
         > 0;
   }
 
-  /** Records a breach and returns its id. */
-  public long record(
+  /**
+   * Records that this deadline, due then, was missed, once (issue 7 item 11): whichever transaction
+   * notices it first (the overdue timer, or the officer completing the step late) writes the row; the
+   * other finds it. On PostgreSQL a concurrent second writer waits for the first and then inserts
+   * nothing, instead of failing its whole transaction on the unique constraint.
+   */
+  public Recorded recordOnce(
       String processInstanceId,
       String enquiryReference,
       String department,
       MissedDeadline deadline,
       Instant due,
-      Instant missedAt,
-      boolean escalated) {
-    jdbc.sql(
-            "insert into breach (process_instance_id, enquiry_reference, department, deadline_kind,"
-                + " deadline_due, missed_at, escalated) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            processInstanceId,
-            enquiryReference,
-            department,
-            deadline.name(),
-            Timestamp.from(due),
-            Timestamp.from(missedAt),
-            escalated)
-        .update();
-    return jdbc.sql("select max(id) from breach where process_instance_id = ?")
-        .param(processInstanceId)
+      Instant missedAt) {
+    String insert = "insert into breach (process_instance_id, enquiry_reference, department, deadline_kind,"
+        + " deadline_due, missed_at, escalated) ";
+    int inserted = postgresql
+        ? jdbc.sql(insert + "values (?, ?, ?, ?, ?, ?, false) on conflict on constraint breach_once do nothing")
+            .params(processInstanceId, enquiryReference, department, deadline.name(), Timestamp.from(due),
+                Timestamp.from(missedAt))
+            .update()
+        : insertIfAbsent(insert, processInstanceId, enquiryReference, department, deadline, due, missedAt);
+    long id = jdbc.sql("select id from breach where process_instance_id = ? and deadline_kind = ? and deadline_due = ?")
+        .params(processInstanceId, deadline.name(), Timestamp.from(due))
         .query(Long.class)
         .single();
+    return new Recorded(id, inserted == 1);
   }
+
+  /** H2: a concurrent duplicate fails the statement only, never the transaction, so it can be caught. */
+  private int insertIfAbsent(String insert, String processInstanceId, String enquiryReference, String department,
+      MissedDeadline deadline, Instant due, Instant missedAt) {
+    try {
+      return jdbc.sql(insert + "select ?, ?, ?, ?, ?, ?, false from (values (1)) where not exists (select 1 from breach"
+              + " where process_instance_id = ? and deadline_kind = ? and deadline_due = ?)")
+          .params(processInstanceId, enquiryReference, department, deadline.name(), Timestamp.from(due),
+              Timestamp.from(missedAt), processInstanceId, deadline.name(), Timestamp.from(due))
+          .update();
+    } catch (DuplicateKeyException recordedConcurrently) {
+      return 0;
+    }
+  }
+
+  /** Marks a breach as escalated to Member Support (R10). */
+  public void escalated(long breachId) {
+    jdbc.sql("update breach set escalated = true where id = ?").param(breachId).update();
+  }
+
+  /** Whether this deadline, due then, is already recorded as missed. */
+  public boolean isRecorded(String processInstanceId, MissedDeadline deadline, Instant due) {
+    return jdbc.sql("select count(*) from breach where process_instance_id = ? and deadline_kind = ? and deadline_due = ?")
+        .params(processInstanceId, deadline.name(), Timestamp.from(due))
+        .query(Long.class)
+        .single() > 0;
+  }
+
+  /** A breach row, and whether this call wrote it. */
+  public record Recorded(long id, boolean isNew) {}
 
   public void decide(long breachId, String outcome, String notes, String decidedBy, Instant decidedAt) {
     jdbc.sql(

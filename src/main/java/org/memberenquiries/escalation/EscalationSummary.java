@@ -32,7 +32,8 @@ public class EscalationSummary {
 
   static final Set<String> KEPT = Stream.concat(CASE_SUMMARY.stream(), Stream.of(
           EscalationVariables.MISSED_DEADLINE, EscalationVariables.MISSED_DEADLINE_DUE, EscalationVariables.BREACH_ID,
-          EscalationVariables.ALREADY_ESCALATED, EscalationVariables.RESOLUTION_NOTES,
+          EscalationVariables.ALREADY_ESCALATED, EscalationVariables.ENQUIRY_PROCESS_INSTANCE_ID,
+          EscalationVariables.RESOLUTION_NOTES,
           EscalationVariables.MEMBER_SATISFIED, EscalationVariables.REFEREE, EscalationVariables.BREACH_OUTCOME,
           EscalationVariables.OUTCOME_NOTES))
       .collect(Collectors.toUnmodifiableSet());

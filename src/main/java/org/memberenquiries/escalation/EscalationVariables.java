@@ -7,6 +7,9 @@ public final class EscalationVariables {
   public static final String MISSED_DEADLINE = "missedDeadline";
   public static final String MISSED_DEADLINE_DUE = "missedDeadlineDue";
 
+  /** The enquiry, when the escalation was started by a late completion rather than called by it. */
+  public static final String ENQUIRY_PROCESS_INSTANCE_ID = "enquiryProcessInstanceId";
+
   public static final String BREACH_ID = "breachId";
   public static final String ALREADY_ESCALATED = "alreadyEscalated";
   public static final String RESOLUTION_NOTES = "resolutionNotes";

@@ -12,9 +12,9 @@ import org.memberenquiries.engine.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record the breach" (R10): every missed deadline is recorded with its due date and the moment it
- * was missed. The same deadline missed again (a timer re-armed on the same date) is recorded but
- * not escalated a second time.
+ * "Record the breach" (R10): every missed deadline is recorded once, with its due date and the moment
+ * it was missed. A deadline already recorded (its timer re-armed on the same date) is not recorded
+ * again; a moved deadline missed again is recorded but not escalated a second time.
  */
 @Component("recordBreach")
 public class RecordBreach implements JavaDelegate {
@@ -35,24 +35,35 @@ public class RecordBreach implements JavaDelegate {
     if (due == null) {
       throw new BadUserRequestException("Variable '" + MISSED_DEADLINE_DUE + "' is required");
     }
-    boolean alreadyEscalated = breaches.alreadyEscalated(enquiry, deadline);
-    long id =
-        breaches.record(
+    BreachLog.Recorded breach =
+        breaches.recordOnce(
             enquiry,
             execution.getBusinessKey(),
             Variables.text(execution, EnquiryVariables.DEPARTMENT),
             deadline,
             due,
-            clock.now(),
-            !alreadyEscalated);
-    execution.setVariable(BREACH_ID, id);
-    execution.setVariable(ALREADY_ESCALATED, alreadyEscalated);
+            clock.now());
+    // Escalated once per missed deadline: not when this one was already recorded (a timer re-armed on
+    // a date already missed), nor when the same obligation, moved, was escalated before.
+    boolean escalate = breach.isNew() && !breaches.alreadyEscalated(enquiry, deadline);
+    if (escalate) {
+      breaches.escalated(breach.id());
+    }
+    execution.setVariable(BREACH_ID, breach.id());
+    execution.setVariable(ALREADY_ESCALATED, !escalate);
   }
 
-  /** The enquiry this escalation is about: the calling process, or itself when started alone. */
+  /**
+   * The enquiry this escalation is about: the calling process; the enquiry named when a late
+   * completion started it (see {@link MissedDeadlines}); or itself when started alone.
+   */
   private static String enquiryProcessInstanceId(DelegateExecution execution) {
     DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
-    return caller != null ? caller.getProcessInstanceId() : execution.getProcessInstanceId();
+    if (caller != null) {
+      return caller.getProcessInstanceId();
+    }
+    String named = Variables.text(execution, ENQUIRY_PROCESS_INSTANCE_ID);
+    return named != null ? named : execution.getProcessInstanceId();
   }
 
   private static MissedDeadline missedDeadline(DelegateExecution execution) {

@@ -5,11 +5,15 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.memberenquiries.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -41,9 +45,17 @@ public class MemberMailSender {
   private final EngineClock clock;
   private final MemberMailProperties properties;
   private final TransactionTemplate ownTransaction;
+  private final List<MailAttachments> attachments;
 
   public MemberMailSender(MailOutbox outbox, MemberMessages messages, JavaMailSender smtp, EngineClock clock,
       MemberMailProperties properties, PlatformTransactionManager transactions) {
+    this(outbox, messages, smtp, clock, properties, transactions, List.of());
+  }
+
+  @Autowired
+  public MemberMailSender(MailOutbox outbox, MemberMessages messages, JavaMailSender smtp, EngineClock clock,
+      MemberMailProperties properties, PlatformTransactionManager transactions, List<MailAttachments> attachments) {
+    this.attachments = attachments;
     this.outbox = outbox;
     this.messages = messages;
     this.smtp = smtp;
@@ -79,9 +91,18 @@ public class MemberMailSender {
     if (mail == null) {
       return false; // another sender has it, or it is already sent
     }
+    MimeMessage message;
     try {
-      smtp.send(mime(mail));
-    } catch (MailException | MessagingException e) {
+      message = mime(mail);
+    } catch (MessagingException | RuntimeException e) {
+      // e.g. the letter could not be rendered: like an SMTP failure, retried later, never dropped
+      LOG.error("Email {} could not be put together, will retry", id, e);
+      retryLater(id, token, e);
+      return false;
+    }
+    try {
+      smtp.send(message);
+    } catch (MailException e) {
       LOG.warn("Email {} to {} not sent (attempt {}), will retry: {}", id, mail.recipientId(), mail.attempts(),
           e.getMessage());
       retryLater(id, token, e);
@@ -130,8 +151,17 @@ public class MemberMailSender {
     helper.setTo(new InternetAddress(mail.recipientAddress(), true));
     helper.setSubject(mail.subject());
     helper.setText(mail.textBody(), mail.htmlBody());
+    for (MailAttachments.Attachment file : attachments(mail)) {
+      helper.addAttachment(file.fileName(), new ByteArrayResource(file.content().get()), file.contentType());
+    }
     helper.setSentDate(Date.from(mail.recordedAt()));
     return message;
+  }
+
+  private List<MailAttachments.Attachment> attachments(OutboxMail mail) {
+    List<MailAttachments.Attachment> files = new ArrayList<>();
+    attachments.forEach(source -> files.addAll(source.forMail(mail)));
+    return files;
   }
 
   /** {@code <enquiry-mail.42.ME-000007@council.example>}: the outbox row's id, so every retry has the same id. */

@@ -45,9 +45,11 @@ public class MemberMessages {
   private final CouncilProperties council;
   private final MemberMailProperties properties;
   private final TemplateEngine templates = templates();
+  private final List<MailAttachments> attachments;
 
   public MemberMessages(EnquiryRegister register, EnquiryViews views, Members members, StaffDirectory staff,
-      PageText text, CouncilProperties council, MemberMailProperties properties) {
+      PageText text, CouncilProperties council, MemberMailProperties properties, List<MailAttachments> attachments) {
+    this.attachments = attachments;
     this.register = register;
     this.views = views;
     this.members = members;
@@ -91,6 +93,11 @@ public class MemberMessages {
       case FULL_RESPONSE -> {
         heading = "Our response to your enquiry";
         lead = "Here is our response to your enquiry.";
+        if (attachments.stream().anyMatch(source -> !source.forMail(mail).isEmpty())) {
+          // R15: the response also goes as a letter in the officer's name
+          note = "Our signed letter with this response is attached as a PDF. You can also download it from"
+              + " the enquiry's page.";
+        }
       }
       case REVISED_DATE_NOTICE -> {
         heading = "Your full response will be later than promised";

@@ -18,6 +18,7 @@ import org.memberenquiries.enquiry.EnquiryView;
 import org.memberenquiries.enquiry.EnquiryViews;
 import org.memberenquiries.enquiry.NewEnquiry;
 import org.memberenquiries.enquiry.RegisteredEnquiry;
+import org.memberenquiries.letter.LetterDownloads;
 import org.memberenquiries.member.Members;
 import org.memberenquiries.security.Caller;
 import org.memberenquiries.sharing.EnquirySharing;
@@ -61,10 +62,12 @@ public class MemberEnquiryPages {
   private final Members members;
   private final PageText text;
   private final Validator validator;
+  private final LetterDownloads letters;
 
   public MemberEnquiryPages(EnquirySubmission submission, EnquiryQueries queries, EnquiryAccess access,
       EnquiryViews views, EnquiryRegister register, MemberReplies replies, EnquirySharing sharing, Members members,
-      PageText text, Validator validator) {
+      PageText text, Validator validator, LetterDownloads letters) {
+    this.letters = letters;
     this.submission = submission;
     this.queries = queries;
     this.access = access;
@@ -266,6 +269,13 @@ public class MemberEnquiryPages {
     return "redirect:/enquiries/" + enquiry.reference();
   }
 
+  /** R15: a letter on the enquiry, as a PDF download, for the Member and Members it is shared with. */
+  @GetMapping("/{reference}/letters/{id}")
+  org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable String id,
+      Authentication user) {
+    return letters.pdf(reference, id, Caller.of(user));
+  }
+
   /** 409: there is no question open (already answered, or the enquiry closed): show the enquiry as it is. */
   private String notWaiting(RegisteredEnquiry enquiry, Caller caller, Model model, HttpServletResponse response) {
     response.setStatus(HttpStatus.CONFLICT.value());
@@ -279,6 +289,7 @@ public class MemberEnquiryPages {
     boolean mayReply = view.openQuestion() != null && access.isRequestingMember(enquiry, caller);
     model.addAttribute("title", (failed ? "Error: " : "") + view.reference() + ": " + view.subject());
     model.addAttribute("view", view);
+    model.addAttribute("letters", letters.list(enquiry.reference(), caller));
     model.addAttribute("datesOwed", text.datesOwed(view));
     model.addAttribute("mayReply", mayReply);
     model.addAttribute("capacityQuestion", mayReply && view.openQuestion().capacityQuestion());

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
@@ -42,6 +43,11 @@ public class PageErrors {
   @ExceptionHandler(ConflictException.class)
   ModelAndView conflict(ConflictException e) {
     return page(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(OptimisticLockingException.class)
+  ModelAndView concurrentChange(OptimisticLockingException e) {
+    return page(HttpStatus.CONFLICT, org.memberenquiries.web.ApiErrors.CONCURRENT_CHANGE);
   }
 
   @ExceptionHandler(Exception.class)

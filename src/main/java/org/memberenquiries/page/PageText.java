@@ -276,6 +276,11 @@ public class PageText {
     if (d == null) {
       return rows;
     }
+    if (d.respondBy() == null && !d.timescalesApply()) {
+      // R1, R2 (issue 12): referred; only passing it on was owed, by the acknowledgement deadline.
+      rows.add(new DateOwed("Passing your request on", d.acknowledgeBy(), sent(view, CommunicationKind.REFERRAL_NOTICE)));
+      return rows;
+    }
     rows.add(new DateOwed("Acknowledgement", d.acknowledgeBy(), sent(view, CommunicationKind.ACKNOWLEDGEMENT)));
     String response = sent(view, CommunicationKind.HOLDING_RESPONSE, CommunicationKind.FULL_RESPONSE);
     rows.add(new DateOwed("Response (within 10 working days)", d.respondBy(), response));

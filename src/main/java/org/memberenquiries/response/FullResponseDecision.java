@@ -32,9 +32,11 @@ public class FullResponseDecision implements TaskListener {
   private final EngineClock clock;
   private final WorkingCalendar calendar;
   private final ResponseProperties properties;
+  private final CouncillorOnly councillorOnly;
 
   public FullResponseDecision(
-      CommunicationLog log, EngineClock clock, WorkingCalendar calendar, ResponseProperties properties) {
+      CommunicationLog log, EngineClock clock, WorkingCalendar calendar, ResponseProperties properties, CouncillorOnly councillorOnly) {
+    this.councillorOnly = councillorOnly;
     this.log = log;
     this.clock = clock;
     this.calendar = calendar;
@@ -48,7 +50,7 @@ public class FullResponseDecision implements TaskListener {
     switch (outcome) {
       case "SENT" -> {
         String text = Variables.requireText(task, FULL_RESPONSE_TEXT);
-        CouncillorOnly.checkRelease(task);
+        councillorOnly.checkRelease(task);
         log.record(task.getProcessInstanceId(), CommunicationKind.FULL_RESPONSE, text, now, TaskActor.of(task));
         task.getExecution().setVariable(FULL_RESPONSE_SENT_AT, Date.from(now));
         task.getExecution().setVariable(OUTCOME, Outcome.ANSWERED_IN_FULL.name());

@@ -30,8 +30,10 @@ public class ResponseSent implements TaskListener {
   private final CommunicationLog log;
   private final EngineClock clock;
   private final WorkingCalendar calendar;
+  private final CouncillorOnly councillorOnly;
 
-  public ResponseSent(CommunicationLog log, EngineClock clock, WorkingCalendar calendar) {
+  public ResponseSent(CommunicationLog log, EngineClock clock, WorkingCalendar calendar, CouncillorOnly councillorOnly) {
+    this.councillorOnly = councillorOnly;
     this.log = log;
     this.clock = clock;
     this.calendar = calendar;
@@ -49,7 +51,7 @@ public class ResponseSent implements TaskListener {
       return;
     }
     String text = Variables.requireText(task, RESPONSE_TEXT);
-    CouncillorOnly.checkRelease(task);
+    councillorOnly.checkRelease(task);
     Instant now = clock.now();
     if (type == ResponseType.FULL) {
       log.record(task.getProcessInstanceId(), CommunicationKind.FULL_RESPONSE, text, now, TaskActor.of(task));

@@ -39,5 +39,6 @@ public class EnquiryReferred implements TaskListener {
         message + "\n\nReferred to: " + route, now, TaskActor.of(task));
     task.getExecution().setVariable(REFERRED_TO, route);
     task.getExecution().setVariable(OUTCOME, Outcome.REFERRED.name());
+    task.getExecution().setVariable(TIMESCALES_APPLY, false); // R1, R2: the other procedure's timescales apply
   }
 }

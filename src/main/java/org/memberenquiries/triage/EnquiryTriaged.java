@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.memberenquiries.capacity.Capacity;
+import org.memberenquiries.capacity.CapacityRecord;
+import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.Step;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,14 @@ import org.springframework.stereotype.Component;
  */
 @Component("enquiryTriaged")
 public class EnquiryTriaged implements TaskListener {
+
+  private final CapacityRecord capacities;
+  private final EngineClock clock;
+
+  public EnquiryTriaged(CapacityRecord capacities, EngineClock clock) {
+    this.capacities = capacities;
+    this.clock = clock;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -30,6 +41,7 @@ public class EnquiryTriaged implements TaskListener {
     task.getExecution().setVariable(AUTOMATED_UPDATES_EXIST, automated != null && Boolean.parseBoolean(automated.toString()));
 
     Capacity capacity = Capacity.of(CAPACITY, Variables.requireText(task, CAPACITY));
+    confirmCapacity(task, capacity);
     if (capacity == Capacity.UNCLEAR) {
       if (Variables.text(task, CLARIFICATION_QUESTION) == null) {
         throw new BadUserRequestException(
@@ -37,5 +49,27 @@ public class EnquiryTriaged implements TaskListener {
       }
       task.getExecution().setVariable(RETURN_TO, Step.CAPACITY_CHECK.name());
     }
+  }
+
+  /**
+   * R3: the officer must not assume the capacity. Triage may correct a capacity the Member gave, but
+   * turning an unclear capacity into a clear one, or any capacity into the councillor one, needs a
+   * record of how the Member confirmed it ({@value #CAPACITY_CONFIRMATION}); otherwise the Member is
+   * asked. Every change is recorded with who made it and when.
+   */
+  private void confirmCapacity(DelegateTask task, Capacity triaged) {
+    Capacity submitted = capacities.current(task.getProcessInstanceId()).orElse(triaged);
+    if (triaged == submitted) {
+      return;
+    }
+    String confirmation = Variables.text(task, CAPACITY_CONFIRMATION);
+    boolean assumes = submitted == Capacity.UNCLEAR || triaged.isCouncillor();
+    if (assumes && confirmation == null) {
+      throw new BadUserRequestException("R3: the Member gave the capacity as '" + submitted.label()
+          + "'; do not assume '" + triaged.label() + "': keep it and ask the Member, or record in '"
+          + CAPACITY_CONFIRMATION + "' how and when the Member confirmed it");
+    }
+    capacities.record(task.getProcessInstanceId(), triaged, clock.now(), TaskActor.of(task),
+        confirmation != null ? "Confirmed by the Member: " + confirmation : "Corrected at triage");
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -133,6 +134,18 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
   public ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
   }
+
+  /**
+   * Issue 7 item 11: two changes to one case at the same moment (a Member's reply as the no-reply
+   * timer fires): one wins, the other is told to look again, never a 500.
+   */
+  @ExceptionHandler(OptimisticLockingException.class)
+  public ProblemDetail concurrentChange(OptimisticLockingException e) {
+    return problem(HttpStatus.CONFLICT, "Not possible now", CONCURRENT_CHANGE);
+  }
+
+  public static final String CONCURRENT_CHANGE =
+      "The enquiry changed at the same moment (for example a deadline passed); reload it and try again.";
 
   @ExceptionHandler(IdempotencyKeyReusedException.class)
   public ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {

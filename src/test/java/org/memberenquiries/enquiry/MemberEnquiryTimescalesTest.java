@@ -271,7 +271,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
     }
 
     @Test
-    @DisplayName("R7: a revised date re-arms the deadline and brings weekly progress-update reminders until the full response")
+    @DisplayName("R7 R10: a revised date brings its own deadline and weekly progress-update reminders; the 20 working days still run (issue 12)")
     void revisedDateWithProgressUpdates() {
       ProcessInstance enquiry = holdingSent();
       clockAt("2026-12-15T10:00");
@@ -284,12 +284,16 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
       assertThat(enquiry).isWaitingAt("SendFullResponseByRevisedDate");
       assertThat(timer(enquiry, "FullResponseOverdue")).isNull();
       assertThat(timer(enquiry, "RevisedDateMissed").getDuedate()).isEqualTo(at("2027-01-08T17:00:00Z"));
+      // A revised date is the officer's own: it does not replace the 20-working-day deadline (only R8's
+      // agreement does, only R9 stops the clock), which still falls on Friday 18 December.
+      assertThat(timer(enquiry, "FullResponseStillOverdue").getDuedate()).isEqualTo(at("2026-12-18T17:00:00Z"));
       assertThat(timer(enquiry, "ProgressUpdateDue").getDuedate()).isEqualTo(Date.from(london("2026-12-22T10:00")));
 
       // A week later the officer is reminded to update the Member, and again a week after that.
       clockAt("2026-12-22T10:00");
-      assertThat(executeDueJobs(enquiry)).isEqualTo(1);
-      assertThat(enquiry).isWaitingAt("SendFullResponseByRevisedDate", "SendProgressUpdate");
+      assertThat(executeDueJobs(enquiry)).isEqualTo(2); // 18 December passed, and the first reminder
+      assertThat(enquiry).isWaitingAt("SendFullResponseByRevisedDate", "SendProgressUpdate",
+          "EscalateMissedFullResponseAfterRevision");
       complete(enquiry, "SendProgressUpdate", Map.of("progressUpdateText", "Road closure booked for 5 January."));
       assertThat(timer(enquiry, "ProgressUpdateDue").getDuedate()).isEqualTo(Date.from(london("2026-12-29T10:00")));
 
@@ -297,7 +301,8 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
       complete(enquiry, "SendFullResponseByRevisedDate",
           Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Lights repaired on 6 January."));
 
-      assertThat(enquiry).isEnded().hasPassed("EnquiryAnsweredInFull");
+      // Answered; only the escalation of 18 December waits for Member Support.
+      assertThat(enquiry).hasPassed("EnquiryAnsweredInFull").isWaitingAt("EscalateMissedFullResponseAfterRevision");
       assertThat(communications.forEnquiry(enquiry.getId()))
           .extracting(Communication::kind)
           .containsExactly(
@@ -306,7 +311,11 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
               CommunicationKind.REVISED_DATE_NOTICE,
               CommunicationKind.PROGRESS_UPDATE,
               CommunicationKind.FULL_RESPONSE);
-      assertThat(breaches.forEnquiry(enquiry.getId())).isEmpty();
+      assertThat(breaches.forEnquiry(enquiry.getId())).singleElement().satisfies(breach -> {
+        assertThat(breach.deadline()).isEqualTo(MissedDeadline.FULL_RESPONSE);
+        assertThat(breach.due()).isEqualTo(Instant.parse("2026-12-18T17:00:00Z"));
+        assertThat(breach.escalated()).isTrue();
+      });
     }
 
     @Test
@@ -341,17 +350,23 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
 
       executeDueJobs(enquiry);
 
+      // Two deadlines missed, each recorded and escalated once: the 20 working days (R7, Friday 18
+      // December) and then the revised date the Member was given.
       assertThat(breaches.forEnquiry(enquiry.getId()))
-          .singleElement()
-          .satisfies(breach -> {
-            assertThat(breach.deadline()).isEqualTo(MissedDeadline.REVISED_FULL_RESPONSE);
-            assertThat(breach.due()).isEqualTo(Instant.parse("2027-01-08T17:00:00Z"));
-          });
-      assertThat(enquiry).isWaitingAt("SendFullResponseByRevisedDate", "EscalateMissedRevisedDate");
+          .extracting(Breach::deadline, Breach::due, Breach::escalated)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(MissedDeadline.FULL_RESPONSE, Instant.parse("2026-12-18T17:00:00Z"), true),
+              org.assertj.core.groups.Tuple.tuple(
+                  MissedDeadline.REVISED_FULL_RESPONSE, Instant.parse("2027-01-08T17:00:00Z"), true));
+      assertThat(enquiry).isWaitingAt("SendFullResponseByRevisedDate", "EscalateMissedRevisedDate",
+          "EscalateMissedFullResponseAfterRevision");
 
-      complete(escalationsOf(enquiry).get(0), "ResolveInformally",
-          Map.of("resolutionNotes", "New date agreed by phone.", "memberSatisfied", true));
-      assertThat(enquiry).hasPassed("RevisedDateBreachHandled").isWaitingAt("SendFullResponseByRevisedDate");
+      for (ProcessInstance escalation : escalationsOf(enquiry)) {
+        complete(escalation, "ResolveInformally",
+            Map.of("resolutionNotes", "New date agreed by phone.", "memberSatisfied", true));
+      }
+      assertThat(enquiry).hasPassed("RevisedDateBreachHandled", "FullResponseAfterRevisionBreachHandled")
+          .isWaitingAt("SendFullResponseByRevisedDate");
     }
   }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,7 @@ class AccessibilityBrowserTest {
   @Autowired Departments departments;
   @Autowired EnquirySubmission submission;
   @Autowired DocumentRequests documentRequests;
+  @Autowired TaskService tasks;
 
   @BeforeEach
   void setUp(Browser browser) {
@@ -57,6 +60,16 @@ class AccessibilityBrowserTest {
     String enquiry = submission.submit(lovelace, new NewEnquiry("Street lighting on Mill Lane",
         "Residents report the lights have been out for a week.", Capacity.COUNTY_COUNCILLOR, "Mill Ward",
         "highways", "Ward surgery.", null, null, null), null).reference();
+    // R15: an enquiry answered in full, so its page lists the signed letter
+    String answered = submission.submit(lovelace, new NewEnquiry("Grit bins", "Where are the grit bins?",
+        Capacity.COUNTY_COUNCILLOR, "Mill Ward", "highways", "Ward surgery.", null, null, null), null).reference();
+    for (Map.Entry<String, Map<String, Object>> step : List.of(
+        Map.entry("TriageEnquiry", Map.<String, Object>of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR")),
+        Map.entry("AcknowledgeEnquiry", Map.<String, Object>of("acknowledgementText", "Received.")),
+        Map.entry("RespondToEnquiry", Map.<String, Object>of("responseType", "FULL", "responseText", "At the corner.")))) {
+      tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(answered)
+          .taskDefinitionKey(step.getKey()).singleResult().getId(), step.getValue());
+    }
     String document = documentRequests.request(lovelace, new NewDocumentRequest("Lighting contract",
         Basis.LOCAL_MEMBER, false, null, "Scrutiny."));
 
@@ -67,7 +80,8 @@ class AccessibilityBrowserTest {
       browser.freshSession();
       check(browser, "/login", violations);
       browser.signIn("cllr.lovelace");
-      for (String page : List.of("/enquiries", "/enquiries/new", "/enquiries/" + enquiry, "/document-requests",
+      for (String page : List.of("/enquiries", "/enquiries/new", "/enquiries/" + enquiry, "/enquiries/" + answered,
+          "/document-requests",
           "/document-requests/new", "/document-requests/" + document, "/enquiries/email")) {
         check(browser, page, violations);
       }

@@ -96,6 +96,9 @@ class AuthorizationMatrixTest {
   String sharedReference;
   String documentRequest;
   String wardEvent;
+  /** R15: an enquiry answered in full (so it has a letter), shared with cllr.babbage; and its letter's id. */
+  String letterReference;
+  String letterId;
 
   /** R11 R12: each confidential text is a marker unique to this run, so a route leaks it iff its body holds it. */
   final String run = UUID.randomUUID().toString();
@@ -126,6 +129,20 @@ class AuthorizationMatrixTest {
     confidentialRequest();
     assertThat(csv("admin", "/api/ward-register", WARD_REGISTER).statusCode()).isEqualTo(200);
     wardEvent = JSON.readTree(api("officer.highways", "POST", "/api/ward-events", WARD_EVENT).body()).get("reference").asText();
+    answeredWithALetter();
+  }
+
+  /** R11 R15: Lovelace's enquiry answered in full, with its letter, then shared with Babbage. */
+  void answeredWithALetter() throws Exception {
+    letterReference = submit("highways", "Are the lights fixed?");
+    complete(letterReference, "TriageEnquiry", Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR"));
+    complete(letterReference, "AcknowledgeEnquiry", Map.of("acknowledgementText", "Thank you."));
+    complete(letterReference, "RespondToEnquiry", Map.of("responseType", "FULL", "responseText", "They are."));
+    assertThat(api("cllr.lovelace", "POST", "/api/enquiries/" + letterReference + "/shares",
+        "{\"memberId\":\"cllr.babbage\"}").statusCode()).isEqualTo(200);
+    JsonNode letters = JSON.readTree(api("cllr.lovelace", "GET", "/api/enquiries/" + letterReference + "/letters", null).body());
+    assertThat(letters).hasSize(1);
+    letterId = letters.get(0).get("id").asText();
   }
 
   /** A highways enquiry with a question answered by the Member and a holding response: all three texts are live. */
@@ -247,6 +264,16 @@ class AuthorizationMatrixTest {
     row(rows, "FORM /admin/wards ward=Castle+Ward&member=cllr.lovelace", 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 302);
     row(rows, "FORM /admin/wards/import csv=ward%2Cmember%0AMill+Ward%2Ccllr.lovelace%0ACastle+Ward%2Ccllr.babbage",
         302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 302);
+    // R11 R15: a letter is for the Member, Members it is shared with, and the case's officers; another
+    // enquiry's letter id, an unknown or a malformed one are not found.
+    row(rows, "GET /api/enquiries/{letters}/letters", 401, 200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404, 200);
+    row(rows, "GET /api/enquiries/{letters}/letters/{letter}", 401, 200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404, 200);
+    row(rows, "GET /api/enquiries/{ref}/letters/{letter}", 401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    row(rows, "GET /api/enquiries/{letters}/letters/999999999", 401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    row(rows, "GET /api/enquiries/ME-999999/letters", 401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    row(rows, "PAGE /enquiries/{letters}/letters/{letter}", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /enquiries/{ref}/letters/{letter}", 302, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /enquiries/{letters}/letters/not-a-number", 302, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /camunda/app/tasklist/default/", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // Camunda's own application authorizations: Cockpit for managers and process owners (R16), Admin for admins.
     row(rows, "PAGE /camunda/app/cockpit/default/", 302, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200);
@@ -339,6 +366,22 @@ class AuthorizationMatrixTest {
       allowed.retainAll(NAMES);
     }
     assertThat(read).as(route + " as " + user).isEqualTo(allowed);
+  }
+
+  @Test
+  @DisplayName("R11 R15: the enquiry page links the Member, and a Member it is shared with, to the signed letter")
+  void enquiryPageLinksToTheLetter() {
+    String link = "href=\"/enquiries/" + letterReference + "/letters/" + letterId + "\"";
+    for (String member : List.of("cllr.lovelace", "cllr.babbage")) {
+      HttpResponse<String> enquiryPage = page(member, "/enquiries/" + letterReference);
+      assertThat(enquiryPage.statusCode()).isEqualTo(200);
+      assertThat(enquiryPage.body()).as(member).contains(link).contains("(PDF)");
+      HttpResponse<String> letter = page(member, "/enquiries/" + letterReference + "/letters/" + letterId);
+      assertThat(letter.headers().firstValue("Content-Disposition").orElse(""))
+          .isEqualTo("attachment; filename=\"" + letterReference + "-letter-" + letterId + ".pdf\"");
+    }
+    // An enquiry without a full response has no letters section.
+    assertThat(page("cllr.lovelace", "/enquiries/" + reference).body()).doesNotContain("/letters/");
   }
 
   @Test
@@ -575,7 +618,8 @@ class AuthorizationMatrixTest {
   @DisplayName("R11 R16: role x endpoint")
   void allowedOrDenied(String endpoint, String user, int expected) throws Exception {
     String resolved = endpoint.replace("{ref}", reference).replace("{shared}", sharedReference)
-        .replace("{doc}", documentRequest).replace("{ward}", wardEvent);
+        .replace("{doc}", documentRequest).replace("{letters}", letterReference).replace("{letter}", letterId)
+        .replace("{ward}", wardEvent);
     String[] parts = resolved.split(" ", 3);
     String who = user.equals("anonymous") ? null : user;
     HttpResponse<String> response = switch (parts[0]) {
@@ -586,6 +630,10 @@ class AuthorizationMatrixTest {
       default -> api(who, parts[0], parts[1], parts.length > 2 ? parts[2] : null);
     };
     assertThat(response.statusCode()).as(resolved + " as " + user + ": " + response.body()).isEqualTo(expected);
+    if (expected == 200 && resolved.matches(".*/letters/\\d+")) {
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+      assertThat(response.body()).startsWith("%PDF-");
+    }
     if (expected == 302) {
       String location = response.headers().firstValue("Location").orElse("");
       if (who == null) {

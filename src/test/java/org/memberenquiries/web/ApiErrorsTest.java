@@ -31,6 +31,12 @@ class ApiErrorsTest {
     String probe(@RequestParam int count) {
       return "ok " + count;
     }
+
+    /** A Member's reply as the no-reply timer fires: the engine refuses the later of two changes. */
+    @GetMapping("/test/race")
+    String race() {
+      throw new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction concurrently");
+    }
   }
 
   @Autowired private MockMvc mvc;
@@ -51,5 +57,14 @@ class ApiErrorsTest {
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.parameter").value("count"))
         .andExpect(jsonPath("$.detail", containsString("many")));
+  }
+
+  @Test
+  void concurrentChangeIsAConflictNotAServerError() throws Exception {
+    mvc.perform(get("/test/race"))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("try again")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("ENGINE-"))));
   }
 }
