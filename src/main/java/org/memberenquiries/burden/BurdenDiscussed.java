@@ -1,5 +1,6 @@
 package org.memberenquiries.burden;
 
+import org.memberenquiries.calendar.CouncilDates;
 import static org.memberenquiries.enquiry.EnquiryVariables.*;
 
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class BurdenDiscussed implements TaskListener {
       if (!calendar.isWorkingDay(deadline)) {
         throw new BadUserRequestException("R8: '" + AGREED_DEADLINE + "' " + deadline + " is not a working day (R0)");
       }
-      record += "\n\nAlternative deadline agreed with the Member: " + deadline;
+      record += "\n\nAlternative deadline agreed with the Member: " + CouncilDates.date(deadline);
     }
     log.record(task.getProcessInstanceId(), CommunicationKind.BURDEN_DISCUSSION, record, now, TaskActor.of(task));
     task.getExecution().setVariable(DEADLINE_AGREED, agreed);

@@ -4,6 +4,7 @@ import static org.memberenquiries.enquiry.EnquiryVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.memberenquiries.calendar.CouncilDates;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
@@ -31,8 +32,8 @@ public class CloseForNoReply implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String asked = Variables.instant(execution, QUESTION_ASKED_AT, calendar.zone())
-        .atZone(calendar.zone()).toLocalDate().toString();
+    String asked = CouncilDates.date(Variables.instant(execution, QUESTION_ASKED_AT, calendar.zone())
+        .atZone(calendar.zone()).toLocalDate());
     log.record(execution.getProcessInstanceId(), CommunicationKind.CLOSED_NO_REPLY,
         "No reply within 10 working days to the question asked on " + asked
             + ". The enquiry is closed as 'no response from Member'; its timescales no longer apply (R9).",

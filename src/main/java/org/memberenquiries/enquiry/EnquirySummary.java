@@ -1,5 +1,6 @@
 package org.memberenquiries.enquiry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 
 /** One line of a Member's list of enquiries. */
@@ -8,4 +9,5 @@ public record EnquirySummary(
     EnquiryState state,
     String subject,
     OffsetDateTime receivedAt,
-    OffsetDateTime nextDeadline) {}
+    OffsetDateTime nextDeadline,
+    @Schema(description = "R10: a deadline has passed and what was owed is still owed") boolean late) {}

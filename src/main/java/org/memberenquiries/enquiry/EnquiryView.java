@@ -22,7 +22,9 @@ public record EnquiryView(
     @Schema(description = "R3, R9: the question waiting for the Member's reply, if any") OpenQuestion openQuestion,
     @Schema(description = "R11: every Member who receives this enquiry's answers") List<String> recipients,
     @Schema(description = "How the enquiry ended, once it has") String outcome,
-    @Schema(description = "R1, R2: where a referred request went") String referredTo) {
+    @Schema(description = "R1, R2: where a referred request went") String referredTo,
+    @Schema(description = "R10, R16: each deadline missed, since when it is overdue (or when it was met, late),"
+        + " and what became of the breach raised with Member Support; empty when none was missed") List<Late> late) {
 
   /** R4-R9: the deadlines owed, standard or as revised (R7), agreed (R8) or moved by a stopped clock (R9). */
   public record Deadlines(
@@ -46,6 +48,25 @@ public record EnquiryView(
 
   /** R15: the officer in whose name something was sent. */
   public record SentBy(String name, String role) {}
+
+  /** R10: a deadline missed, and whether what was owed has been sent since. */
+  public record Late(
+      @Schema(description = "Which deadline: ACKNOWLEDGEMENT, RESPONSE, FULL_RESPONSE or REVISED_FULL_RESPONSE")
+          String deadline,
+      @Schema(description = "When it was due: overdue since then") OffsetDateTime overdueSince,
+      @Schema(description = "When what was owed was sent, late; absent while it is still owed") OffsetDateTime sentAt,
+      @Schema(description = "Whether what was owed is still owed (false once sent, or once the enquiry ended)")
+          boolean stillOwed,
+      @Schema(description = "R10: the breach raised with Member Support and its outcome") Escalation escalation) {}
+
+  /** R10: what became of a breach: with Member Support, resolved informally, or referred and decided. */
+  public record Escalation(
+      @Schema(description = "When the breach was recorded and raised with Member Support") OffsetDateTime raisedAt,
+      @Schema(description = "WITH_MEMBER_SUPPORT, RESOLVED_INFORMALLY, REFERRED (awaiting the referee's decision),"
+          + " UPHELD or NOT_UPHELD (the referee's decision)") String status,
+      @Schema(description = "Who decides a referred breach: executive-director, monitoring-officer or"
+          + " chief-financial-officer") String referredTo,
+      @Schema(description = "When the outcome was recorded") OffsetDateTime decidedAt) {}
 
   public record OpenQuestion(String question, OffsetDateTime askedAt, OffsetDateTime replyDueBy, boolean capacityQuestion) {}
 }

@@ -37,10 +37,12 @@ public class EnquiryViews {
   private final EnquiryShares shares;
   private final WorkingCalendar calendar;
   private final StaffDirectory staff;
+  private final LateDeadlines lateDeadlines;
 
   public EnquiryViews(HistoryService history, CommunicationLog communications, EnquiryShares shares,
-      WorkingCalendar calendar, StaffDirectory staff) {
+      WorkingCalendar calendar, StaffDirectory staff, LateDeadlines lateDeadlines) {
     this.staff = staff;
+    this.lateDeadlines = lateDeadlines;
     this.history = history;
     this.communications = communications;
     this.shares = shares;
@@ -62,7 +64,8 @@ public class EnquiryViews {
     return new EnquiryView(enquiry.reference(), state, text(v, SUBJECT), text(v, ENQUIRY_TEXT), enquiry.memberId(),
         text(v, MEMBER_NAME),
         text(v, CAPACITY), text(v, WARD), enquiry.department(), purpose, at(v.get(RECEIVED_AT)),
-        deadlines(v), messages, openQuestion(v, sent, state), recipients, text(v, OUTCOME), text(v, REFERRED_TO));
+        deadlines(v), messages, openQuestion(v, sent, state), recipients, text(v, OUTCOME), text(v, REFERRED_TO),
+        lateDeadlines.of(enquiry.processInstanceId(), sent, text(v, OUTCOME) != null));
   }
 
   /** R15: who sent it, by name and role; nothing for what the Member sent. */
@@ -76,7 +79,8 @@ public class EnquiryViews {
 
   public EnquirySummary summary(RegisteredEnquiry enquiry) {
     EnquiryView view = view(enquiry);
-    return new EnquirySummary(view.reference(), view.state(), view.subject(), view.receivedAt(), nextDeadline(view));
+    return new EnquirySummary(view.reference(), view.state(), view.subject(), view.receivedAt(), nextDeadline(view),
+        view.late().stream().anyMatch(EnquiryView.Late::stillOwed));
   }
 
   static EnquiryState stateOf(Map<String, Object> v) {

@@ -35,7 +35,8 @@ public class EscalationSummary {
           EscalationVariables.ALREADY_ESCALATED, EscalationVariables.ENQUIRY_PROCESS_INSTANCE_ID,
           EscalationVariables.RESOLUTION_NOTES,
           EscalationVariables.MEMBER_SATISFIED, EscalationVariables.REFEREE, EscalationVariables.BREACH_OUTCOME,
-          EscalationVariables.OUTCOME_NOTES))
+          EscalationVariables.OUTCOME_NOTES, EscalationDueDates.RESOLVE_INFORMALLY_BY,
+          EscalationDueDates.DECIDE_OUTCOME_BY))
       .collect(Collectors.toUnmodifiableSet());
 
   private final RuntimeService runtime;

@@ -2,12 +2,10 @@ package org.memberenquiries.page;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.memberenquiries.calendar.CouncilDates;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.capacity.Capacity;
 import org.memberenquiries.communication.CommunicationKind;
@@ -28,13 +26,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PageText {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-
   /** A radio or select choice: the submitted value, its label and an optional hint. */
   public record Choice(String value, String label, String hint) {}
 
-  /** One date owed to the Member (R4-R8), with what happened to it when there is something to say. */
-  public record DateOwed(String label, OffsetDateTime due, String note) {}
+  /** One date owed to the Member (R4-R8), with what happened to it when there is something to say; late if missed (R10). */
+  public record DateOwed(String label, OffsetDateTime due, String note, boolean late) {
+
+    DateOwed(String label, OffsetDateTime due, String note) {
+      this(label, due, note, false);
+    }
+  }
 
   private final WorkingCalendar calendar;
   private final Departments departments;
@@ -46,41 +47,23 @@ public class PageText {
     this.members = members;
   }
 
-  /** "5pm, Monday 23 November 2026"; "10:30am, ..."; "midday, ..."; empty for no date. */
+  /** "5pm, Monday 23 November 2026"; "10:30am, ..."; "midday, ..."; empty for no date ({@link CouncilDates}). */
   public String dateTime(OffsetDateTime at) {
     return dateTime(at, calendar.zone());
   }
 
   static String dateTime(OffsetDateTime at, ZoneId zone) {
-    if (at == null) {
-      return "";
-    }
-    ZonedDateTime local = at.atZoneSameInstant(zone);
-    return time(local) + ", " + DAY.format(local);
+    return CouncilDates.dateTime(at, zone);
   }
 
   /** "Monday 23 November 2026". */
   public String date(OffsetDateTime at) {
-    return at == null ? "" : DAY.format(at.atZoneSameInstant(calendar.zone()));
+    return at == null ? "" : new CouncilDates(calendar.zone()).date(at);
   }
 
   /** "Monday 23 November 2026", for a day with no time (a ward event's day, R14). */
   public String day(java.time.LocalDate day) {
-    return day == null ? "" : DAY.format(day);
-  }
-
-  static String time(ZonedDateTime local) {
-    int hour = local.getHour();
-    int minute = local.getMinute();
-    if (minute == 0 && hour == 12) {
-      return "midday";
-    }
-    if (minute == 0 && hour == 0) {
-      return "midnight";
-    }
-    int clock = hour % 12 == 0 ? 12 : hour % 12;
-    String suffix = hour < 12 ? "am" : "pm";
-    return minute == 0 ? clock + suffix : String.format("%d:%02d%s", clock, minute, suffix);
+    return CouncilDates.date(day);
   }
 
   public String state(EnquiryState state) {
@@ -269,7 +252,7 @@ public class PageText {
     return CommunicationKind.MEMBER_REPLY.name().equals(kind);
   }
 
-  /** The dates owed to the Member (R4-R8, R16), each with when it was met once it has been. */
+  /** The dates owed to the Member (R4-R8, R16), each with when it was met once it has been, or since when it is late (R10). */
   public List<DateOwed> datesOwed(EnquiryView view) {
     EnquiryView.Deadlines d = view.deadlines();
     List<DateOwed> rows = new ArrayList<>();
@@ -278,21 +261,99 @@ public class PageText {
     }
     if (d.respondBy() == null && !d.timescalesApply()) {
       // R1, R2 (issue 12): referred; only passing it on was owed, by the acknowledgement deadline.
-      rows.add(new DateOwed("Passing your request on", d.acknowledgeBy(), sent(view, CommunicationKind.REFERRAL_NOTICE)));
+      rows.add(owed(view, "ACKNOWLEDGEMENT", "Passing your request on", d.acknowledgeBy(),
+          sent(view, CommunicationKind.REFERRAL_NOTICE)));
       return rows;
     }
-    rows.add(new DateOwed("Acknowledgement", d.acknowledgeBy(), sent(view, CommunicationKind.ACKNOWLEDGEMENT)));
+    rows.add(owed(view, "ACKNOWLEDGEMENT", "Acknowledgement", d.acknowledgeBy(),
+        sent(view, CommunicationKind.ACKNOWLEDGEMENT)));
     String response = sent(view, CommunicationKind.HOLDING_RESPONSE, CommunicationKind.FULL_RESPONSE);
-    rows.add(new DateOwed("Response (within 10 working days)", d.respondBy(), response));
-    rows.add(new DateOwed("Full response, after a holding response (within 20 working days)", d.fullResponseBy(),
-        sent(view, CommunicationKind.FULL_RESPONSE)));
+    rows.add(owed(view, "RESPONSE", "Response (within 10 working days)", d.respondBy(), response));
+    rows.add(owed(view, "FULL_RESPONSE", "Full response, after a holding response (within 20 working days)",
+        d.fullResponseBy(), sent(view, CommunicationKind.FULL_RESPONSE)));
     if (d.revisedFullResponseBy() != null) {
-      rows.add(new DateOwed("Revised date for the full response", d.revisedFullResponseBy(), null));
+      rows.add(owed(view, "REVISED_FULL_RESPONSE", "Revised date for the full response", d.revisedFullResponseBy(), null));
     }
     if (d.agreedDeadline() != null) {
       rows.add(new DateOwed("Deadline agreed with you", d.agreedDeadline(), "Replaces the standard deadline"));
     }
     return rows;
+  }
+
+  /** A date owed, marked late when the process recorded it missed (R10): "Overdue since ..." or "Sent ..., late". */
+  private DateOwed owed(EnquiryView view, String deadline, String label, OffsetDateTime due, String note) {
+    EnquiryView.Late late = view.late() == null ? null
+        : view.late().stream().filter(l -> deadline.equals(l.deadline())).findFirst().orElse(null);
+    if (late == null) {
+      return new DateOwed(label, due, note);
+    }
+    if (late.stillOwed()) {
+      return new DateOwed(label, due, "Overdue since " + dateTime(late.overdueSince()), true);
+    }
+    if (late.sentAt() != null) {
+      return new DateOwed(label, due, "Sent " + dateTime(late.sentAt()) + ", late", true);
+    }
+    return new DateOwed(label, due, note, true);
+  }
+
+  /** Which deadline was missed (R4, R5, R7), as the Member reads it. */
+  public String missedDeadline(String deadline) {
+    if (deadline == null) {
+      return "";
+    }
+    return switch (deadline) {
+      case "ACKNOWLEDGEMENT" -> "Acknowledgement";
+      case "RESPONSE" -> "Response";
+      case "FULL_RESPONSE" -> "Full response";
+      case "REVISED_FULL_RESPONSE" -> "Full response by the revised date";
+      default -> deadline;
+    };
+  }
+
+  /** "Acknowledgement overdue since 5pm, Tuesday 24 November 2026", or when it was sent, late (R10). */
+  public String late(EnquiryView.Late late) {
+    String what = missedDeadline(late.deadline());
+    String due = dateTime(late.overdueSince());
+    if (late.stillOwed()) {
+      return what + " overdue since " + due;
+    }
+    if (late.sentAt() != null) {
+      return what + " sent late, at " + dateTime(late.sentAt()) + ". It was due by " + due;
+    }
+    return what + " was due by " + due + ". The enquiry has since closed";
+  }
+
+  /** R10: what became of the breach raised with Member Support, in a sentence or two. */
+  public String escalation(EnquiryView.Escalation escalation) {
+    if (escalation == null) {
+      return "";
+    }
+    String raised = "This was raised with Member Support at " + dateTime(escalation.raisedAt()) + ".";
+    String referee = referee(escalation.referredTo());
+    String decided = escalation.decidedAt() == null ? "" : " at " + dateTime(escalation.decidedAt());
+    return switch (escalation.status() == null ? "" : escalation.status()) {
+      case "RESOLVED_INFORMALLY" -> raised + " Member Support resolved it with the officers' team" + decided + ".";
+      case "REFERRED" -> raised + " It was not resolved to your satisfaction, so it was referred to " + referee
+          + ", who will decide whether the protocol was breached.";
+      case "UPHELD" -> raised + " It was referred to " + referee + ", who decided" + decided
+          + " that the protocol was breached.";
+      case "NOT_UPHELD" -> raised + " It was referred to " + referee + ", who decided" + decided
+          + " that the protocol was not breached.";
+      default -> raised + " They are working with the officers' team to put it right.";
+    };
+  }
+
+  /** Who decides a referred breach (R10). */
+  public String referee(String group) {
+    if (group == null) {
+      return "the relevant senior officer";
+    }
+    return switch (group) {
+      case "executive-director" -> "the executive director";
+      case "monitoring-officer" -> "the monitoring officer";
+      case "chief-financial-officer" -> "the chief financial officer";
+      default -> group;
+    };
   }
 
   private String sent(EnquiryView view, CommunicationKind... kinds) {

@@ -1,5 +1,6 @@
 package org.memberenquiries.response;
 
+import org.memberenquiries.calendar.CouncilDates;
 import static org.memberenquiries.enquiry.EnquiryVariables.*;
 
 import java.time.Instant;
@@ -79,7 +80,7 @@ public class FullResponseDecision implements TaskListener {
       throw new BadUserRequestException(
           "R7: 'revisedFullResponseDate' " + revised + " is not a working day (R0)");
     }
-    String body = "Reasons for the delay: " + reasons + "\nRevised date for the full response: " + revised;
+    String body = "Reasons for the delay: " + reasons + "\nRevised date for the full response: " + CouncilDates.date(revised);
     log.record(task.getProcessInstanceId(), CommunicationKind.REVISED_DATE_NOTICE, body, now, TaskActor.of(task));
     task.getExecution()
         .setVariable(REVISED_FULL_RESPONSE_BY, Date.from(calendar.endOfWorkingDay(revised).toInstant()));

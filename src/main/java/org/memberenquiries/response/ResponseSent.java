@@ -1,5 +1,6 @@
 package org.memberenquiries.response;
 
+import org.memberenquiries.calendar.CouncilDates;
 import static org.memberenquiries.enquiry.EnquiryVariables.*;
 
 import java.time.Instant;
@@ -70,7 +71,7 @@ public class ResponseSent implements TaskListener {
       throw new BadUserRequestException(
           "R6: 'estimatedFullResponseDate' must not be in the past; got " + estimate);
     }
-    String body = text + "\n\nWhat we are doing: " + explanation + "\nEstimated full response by: " + estimate;
+    String body = text + "\n\nWhat we are doing: " + explanation + "\nEstimated full response by: " + CouncilDates.date(estimate);
     log.record(task.getProcessInstanceId(), CommunicationKind.HOLDING_RESPONSE, body, now, TaskActor.of(task));
     task.getExecution().setVariable(HOLDING_RESPONSE_SENT_AT, Date.from(now));
   }

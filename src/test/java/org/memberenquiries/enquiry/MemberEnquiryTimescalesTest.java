@@ -253,7 +253,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
               CommunicationKind.ACKNOWLEDGEMENT, CommunicationKind.HOLDING_RESPONSE, CommunicationKind.FULL_RESPONSE);
       assertThat(communications.forEnquiry(enquiry.getId()).get(1).body())
           .contains("The lighting contractor is surveying the street.")
-          .contains("2026-12-16");
+          .contains("Estimated full response by: Wednesday 16 December 2026"); // one way of writing dates (issue 13 item 8)
     }
 
     @Test

@@ -215,6 +215,15 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
           .processDefinitionKey("enquiry-escalation").processInstanceBusinessKey(enquiry.getBusinessKey()).list();
       assertThat(escalations).singleElement().satisfies(escalation ->
           assertThat(escalation).isWaitingAt("ResolveInformally"));
+
+      // The Member sees it like any other breach, through to its referral (issue 13 item 8).
+      complete(escalations.get(0), "ResolveInformally", vars("resolutionNotes", "Apologised.",
+          "memberSatisfied", "false", "referee", "monitoring-officer"));
+      assertThat(views.view(registered(enquiry)).late()).singleElement().satisfies(late -> {
+        assertThat(late.deadline()).isEqualTo("RESPONSE");
+        assertThat(late.escalation().status()).isEqualTo("REFERRED");
+        assertThat(late.escalation().referredTo()).isEqualTo("monitoring-officer");
+      });
     }
 
     @Test

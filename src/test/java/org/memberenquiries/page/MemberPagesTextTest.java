@@ -2,9 +2,11 @@ package org.memberenquiries.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
+import org.memberenquiries.calendar.CouncilDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +28,15 @@ class MemberPagesTextTest {
   @DisplayName("A date and time reads like \"5pm, Monday 23 November 2026\", in London time")
   void dateTime(String at, String expected) {
     assertThat(PageText.dateTime(OffsetDateTime.parse(at), LONDON)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} is \"{1}\"")
+  @CsvSource(delimiter = '|', value = {
+      "2026-12-18 | Friday 18 December 2026",
+      "2027-01-06 | Wednesday 6 January 2027"})
+  @DisplayName("A day given by an officer (estimated, revised or agreed date) reads like \"Friday 18 December 2026\"")
+  void day(String day, String expected) {
+    assertThat(CouncilDates.date(LocalDate.parse(day))).isEqualTo(expected);
   }
 
   @Test

@@ -1,7 +1,9 @@
 // Member Enquiries' configuration of Tasklist (replaces the webjar's default config.js).
 export default {
   // Staff sign in and out on the product's own page (see ../../sign-in-at-product.js).
-  customScripts: ['../sign-in-at-product', 'most-urgent-first'],
+  // Form-js's reasons for not submitting a form named in Tasklist's notification (form-errors.js);
+  // date pickers in UK order whatever the browser's language (uk-date-order.js).
+  customScripts: ['../sign-in-at-product', 'most-urgent-first', 'form-errors', 'uk-date-order'],
 
   // Tasklist's default keyboard shortcuts, kept.
   shortcuts: {
