@@ -170,6 +170,18 @@ public class WorkingCalendar {
     return result;
   }
 
+  /** The n-th working day before {@code day} (R14's notice lead time; n = 0 gives {@code day} itself). */
+  public LocalDate nthWorkingDayBefore(LocalDate day, int n) {
+    requireNotNegative(n);
+    LocalDate result = day;
+    for (int i = 0; i < n; i++) {
+      do {
+        result = result.minusDays(1);
+      } while (!isWorkingDay(result));
+    }
+    return result;
+  }
+
   /**
    * The day an enquiry counts as received (R0): the day itself if it is a working day and the
    * receipt is before the end of the working day; otherwise the next working day.

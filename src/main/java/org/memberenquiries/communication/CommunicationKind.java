@@ -21,7 +21,9 @@ public enum CommunicationKind {
   /** R9: the enquiry closed because the Member did not reply within 10 working days. */
   CLOSED_NO_REPLY,
   /** R8: the manager's discussion with the Member about a disproportionate burden. */
-  BURDEN_DISCUSSION;
+  BURDEN_DISCUSSION,
+  /** R14: an event, works or decision in the Member's ward or division, told beforehand (no enquiry). */
+  WARD_EVENT_NOTICE;
 
   /** The one kind the Member writes; everything else is sent in an officer's name (R15). */
   public boolean fromMember() {

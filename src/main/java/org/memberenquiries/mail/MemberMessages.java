@@ -154,7 +154,8 @@ public class MemberMessages {
     }
   }
 
-  private static TemplateEngine templates() {
+  /** The mail templates under {@code templates/}: {@code *.txt} as plain text, {@code *.html} escaped as HTML. */
+  public static TemplateEngine templates() {
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));

@@ -19,11 +19,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The pages' errors as the error page (templates/error.html), not as the API's problem details: this
- * advice comes before {@code web.ApiErrors} for the controllers of this package. Another Member's
+ * advice comes before {@code web.ApiErrors} for the controllers of this package and the ward event pages
+ * (R14, {@code ward.WardEventPages}). Another Member's
  * enquiry is "Page not found", exactly like an unknown one (R11). Errors outside a page controller
  * (an unknown address, a refused CSRF token) reach the same template through Spring Boot's /error.
  */
-@ControllerAdvice(basePackageClasses = PageErrors.class)
+@ControllerAdvice(basePackageClasses = PageErrors.class, assignableTypes = org.memberenquiries.ward.WardEventPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageErrors {
 

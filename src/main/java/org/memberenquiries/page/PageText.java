@@ -61,6 +61,11 @@ public class PageText {
     return at == null ? "" : new CouncilDates(calendar.zone()).date(at);
   }
 
+  /** "Monday 23 November 2026", for a day with no time (a ward event's day, R14). */
+  public String day(java.time.LocalDate day) {
+    return CouncilDates.date(day);
+  }
+
   public String state(EnquiryState state) {
     if (state == null) {
       return "";
@@ -238,6 +243,7 @@ public class PageText {
       case MEMBER_REPLY -> "Your reply";
       case CLOSED_NO_REPLY -> "Closed: no reply";
       case BURDEN_DISCUSSION -> "Discussion about the work involved";
+      case WARD_EVENT_NOTICE -> "An event in your ward";
     };
   }
 

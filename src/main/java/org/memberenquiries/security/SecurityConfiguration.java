@@ -64,6 +64,12 @@ public class SecurityConfiguration {
             // A password oracle outside the sign-in throttle: passwords are checked only by signing in.
             .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
             .requestMatchers(path("/engine-rest/**")).hasRole(Roles.STAFF)
+            // R14: officers and managers record (and withhold) ward events, staff read them, a Member reads
+            // their wards'; administrators keep the ward register.
+            .requestMatchers(path(HttpMethod.POST, "/api/ward-events/**")).hasAnyRole(Roles.OFFICER, Roles.MANAGER)
+            .requestMatchers(path("/api/ward-events/**")).hasRole(Roles.STAFF)
+            .requestMatchers(path("/api/my-wards")).hasRole(Roles.MEMBER)
+            .requestMatchers(path("/api/ward-register")).hasRole(Roles.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -88,6 +94,9 @@ public class SecurityConfiguration {
             .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
             .requestMatchers(path("/camunda/**")).hasRole(Roles.STAFF)
             .requestMatchers(path("/admin/**")).hasRole(Roles.ADMIN)
+            .requestMatchers(path(HttpMethod.POST, "/staff/ward-events/**")).hasAnyRole(Roles.OFFICER, Roles.MANAGER)
+            .requestMatchers(path("/staff/**")).hasRole(Roles.STAFF)
+            .requestMatchers(path("/wards")).hasRole(Roles.MEMBER)
             .requestMatchers(path("/enquiries"), path("/enquiries/**"), path("/document-requests"),
                 path("/document-requests/**")).hasRole(Roles.MEMBER)
             .anyRequest().authenticated())

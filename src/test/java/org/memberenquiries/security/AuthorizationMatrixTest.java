@@ -69,6 +69,10 @@ class AuthorizationMatrixTest {
   static final String DOCUMENT_REQUEST = """
       {"documentTitle":"Lighting contract","basis":"COMMITTEE_MEMBER_FOR_SERVICE","confidential":false,
        "purpose":"Committee scrutiny."}""";
+  /** R14: an event in the register's Mill Ward (the matrix imports the register first). */
+  static final String WARD_EVENT = """
+      {"kind":"EVENT","title":"Fair on the green","description":"All day.","startsOn":"2030-06-03","wards":["Mill Ward"]}""";
+  static final String WARD_REGISTER = "ward,member\nMill Ward,cllr.lovelace\nCastle Ward,cllr.babbage\n";
   static final String BPMN = """
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
@@ -91,6 +95,7 @@ class AuthorizationMatrixTest {
   String reference;
   String sharedReference;
   String documentRequest;
+  String wardEvent;
   /** R15: an enquiry answered in full (so it has a letter), shared with cllr.babbage; and its letter's id. */
   String letterReference;
   String letterId;
@@ -122,6 +127,8 @@ class AuthorizationMatrixTest {
     }
     confidentialCase();
     confidentialRequest();
+    assertThat(csv("admin", "/api/ward-register", WARD_REGISTER).statusCode()).isEqualTo(200);
+    wardEvent = JSON.readTree(api("officer.highways", "POST", "/api/ward-events", WARD_EVENT).body()).get("reference").asText();
     answeredWithALetter();
   }
 
@@ -252,6 +259,26 @@ class AuthorizationMatrixTest {
     row(rows, "GET /api/mail-preference", 401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /enquiries/email", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /admin/mail", 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    // R14: officers and managers record and withhold ward events (an empty withholding: 400 where allowed),
+    // staff read them, a Member reads their wards' events, administrators keep the ward register.
+    row(rows, "GET /api/ward-events", 401, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row(rows, "GET /api/ward-events/{ward}", 401, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row(rows, "POST /api/ward-events " + WARD_EVENT, 401, 403, 403, 201, 201, 201, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "POST /api/ward-events/{ward}/withholding {}", 401, 403, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "GET /api/my-wards", 401, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "GET /api/ward-register", 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row(rows, "CSV /api/ward-register " + WARD_REGISTER, 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row(rows, "PAGE /wards", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /staff/ward-events", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row(rows, "PAGE /staff/ward-events/new", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row(rows, "PAGE /staff/ward-events/{ward}", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row(rows, "FORM /staff/ward-events kind=EVENT&title=Fair&description=On+the+green&startsOn=2030-06-03&wards=Mill+Ward",
+        302, 403, 403, 302, 302, 302, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "FORM /staff/ward-events/{ward}/withholding basis=&reason=", 302, 403, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403);
+    row(rows, "PAGE /admin/wards", 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row(rows, "FORM /admin/wards ward=Castle+Ward&member=cllr.lovelace", 302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 302);
+    row(rows, "FORM /admin/wards/import csv=ward%2Cmember%0AMill+Ward%2Ccllr.lovelace%0ACastle+Ward%2Ccllr.babbage",
+        302, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 302);
     // R11 R15: a letter is for the Member, Members it is shared with, and the case's officers; another
     // enquiry's letter id, an unknown or a malformed one are not found.
     row(rows, "GET /api/enquiries/{letters}/letters", 401, 200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404, 200);
@@ -606,13 +633,15 @@ class AuthorizationMatrixTest {
   @DisplayName("R11 R16: role x endpoint")
   void allowedOrDenied(String endpoint, String user, int expected) throws Exception {
     String resolved = endpoint.replace("{ref}", reference).replace("{shared}", sharedReference)
-        .replace("{doc}", documentRequest).replace("{letters}", letterReference).replace("{letter}", letterId);
+        .replace("{doc}", documentRequest).replace("{letters}", letterReference).replace("{letter}", letterId)
+        .replace("{ward}", wardEvent);
     String[] parts = resolved.split(" ", 3);
     String who = user.equals("anonymous") ? null : user;
     HttpResponse<String> response = switch (parts[0]) {
       case "PAGE" -> page(who, parts[1]);
       case "FORM" -> form(who, parts[1], parts[2]);
       case "DEPLOY" -> deploy(who);
+      case "CSV" -> csv(who, parts[1], parts[2]);
       default -> api(who, parts[0], parts[1], parts.length > 2 ? parts[2] : null);
     };
     assertThat(response.statusCode()).as(resolved + " as " + user + ": " + response.body()).isEqualTo(expected);
@@ -625,8 +654,9 @@ class AuthorizationMatrixTest {
       if (who == null) {
         assertThat(location).endsWith("/login");
       } else {
-        // a Member's submitted (or shared) enquiry, or document request
-        assertThat(location).matches(".*/(enquiries/ME|document-requests/DR)-\\d{6}(\\?sent)?");
+        // a Member's submitted (or shared) enquiry, or document request; a recorded ward event; the saved register
+        assertThat(location).matches(".*/((enquiries/ME|document-requests/DR)-\\d{6}(\\?sent)?"
+            + "|staff/ward-events/WE-\\d{6}\\?recorded|admin/wards\\?saved)");
       }
     }
   }
@@ -731,6 +761,14 @@ class AuthorizationMatrixTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** R14: the ward register's CSV import. */
+  HttpResponse<String> csv(String user, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "application/json").header("Content-Type", "text/csv")
+        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(basic(request, user).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> deploy(String user) throws Exception {
