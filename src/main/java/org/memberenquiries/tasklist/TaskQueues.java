@@ -42,7 +42,8 @@ public class TaskQueues {
       column("subject", "Subject"),
       column("memberName", "Member"),
       column("documentTitle", "Document"),
-      column("missedDeadline", "Deadline missed"));
+      // the label forms.FormDisplay writes on each task ("Acknowledgement (R4)"), never the code
+      column("missedDeadlineLabel", "Deadline missed"));
 
   private final FilterService filters;
   private final TaskService tasks;

@@ -37,6 +37,7 @@ class TaskQueuesBrowserTest {
   @Autowired IdentityService identity;
   @Autowired Departments departments;
   @Autowired EnquirySubmission submission;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @BeforeEach
   void setUp(Browser browser) {
@@ -70,6 +71,35 @@ class TaskQueuesBrowserTest {
     assertThat(rows.get(first)).contains("Triage enquiry").contains("Respite care waiting list")
         .contains("Cllr Ada Lovelace");
     Screenshots.save(browser, "tasklist-queue");
+  }
+
+  @Test
+  @DisplayName("R10 (issue 13 items 1, 2): Member Support's queue names the missed deadline in words, never its code")
+  void memberSupportQueueReadsWithoutCodes(Browser browser) {
+    String reference = "ME-Q" + System.nanoTime();
+    // Recorded in January 2019, its task is the most urgent of the queue (first page, whatever else is in it).
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2019-01-07T10:00:00Z")));
+    try {
+      startEscalation(reference);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
+    browser.signInOnTheWayTo("/camunda/app/tasklist/", "support");
+    browser.waitUntil(d -> d.findElements(By.cssSelector(".tasks-list .task")).stream()
+        .anyMatch(row -> row.getAttribute("textContent").contains(reference)), Duration.ofSeconds(60));
+    String row = browser.driver().findElements(By.cssSelector(".tasks-list .task")).stream()
+        .map(r -> r.getAttribute("textContent").replaceAll("\\s+", " ")).filter(text -> text.contains(reference))
+        .findFirst().orElseThrow();
+    assertThat(row).contains("Acknowledgement (R4)").doesNotContain("ACKNOWLEDGEMENT");
+    Screenshots.save(browser, "tasklist-member-support-queue");
+  }
+
+  private void startEscalation(String reference) {
+    runtime.startProcessInstanceByKey("enquiry-escalation", reference, new java.util.HashMap<>(java.util.Map.of(
+        "missedDeadline", "ACKNOWLEDGEMENT", "missedDeadlineDue", java.util.Date.from(Instant.parse("2026-11-10T17:00:00Z")),
+        "subject", "Bus shelter on Station Road", "memberName", "Cllr Ada Lovelace", "department", "highways",
+        "capacity", "COUNTY_COUNCILLOR")));
   }
 
   private static int indexOf(List<String> rows, String reference) {
