@@ -102,6 +102,11 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
       assertThat(breaches.forEnquiry(enquiry.getId()))
           .extracting(Breach::deadline, Breach::due)
           .containsExactly(tuple(MissedDeadline.RESPONSE, Instant.parse("2028-08-30T16:00:00Z")));
+
+      // Member Support resolves it informally; the case then ends.
+      complete(escalationsOf(enquiry).get(0), "ResolveInformally",
+          vars("resolutionNotes", "Apologised for the late answer.", "memberSatisfied", true));
+      assertThat(enquiry).isEnded().hasPassed("DiscussionBreachHandled");
     }
 
     @Test
