@@ -54,6 +54,9 @@ class TaskFormsBrowserTest {
   @Autowired TaskService tasks;
   @Autowired EnquirySubmission submission;
   @Autowired MemberReplies replies;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.memberenquiries.document.DocumentRequests documentRequests;
 
   @BeforeEach
   void setUp(Browser browser) {
@@ -161,11 +164,75 @@ class TaskFormsBrowserTest {
     assertThat(formText(browser)).doesNotContain("01/02/2020");
   }
 
+  @Test
+  @DisplayName("Issue 13 item 2: every form of every process, opened in Tasklist by the role that works it, reads without a code or an ISO date")
+  void everyFormReadsWithoutCodes(Browser browser) {
+    String reference = logged("Potholes on Church Street", Capacity.COUNTY_COUNCILLOR, "2026-11-19T10:00:00Z");
+    readable(browser, reference, "TriageEnquiry", "officer.highways");
+    tasks.complete(task(reference, "TriageEnquiry").getId(), Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR"));
+    readable(browser, reference, "AcknowledgeEnquiry", "officer.highways");
+    tasks.complete(task(reference, "AcknowledgeEnquiry").getId(),
+        Map.of("acknowledgementText", "Received, thank you.", "acknowledgementChecked", true));
+    readable(browser, reference, "RespondToEnquiry", "officer.highways");
+    tasks.complete(task(reference, "RespondToEnquiry").getId(), Map.of("responseType", "HOLDING", "responseText",
+        "We are looking into it.", "holdingExplanation", "A survey is booked.", "estimatedFullResponseDate", "2026-12-10"));
+    readable(browser, reference, "SendFullResponse", "officer.highways");
+    tasks.complete(task(reference, "SendFullResponse").getId(), Map.of("fullResponseOutcome", "DELAYED",
+        "delayReasons", "The contractor needs a road closure.", "revisedFullResponseDate", "2027-01-08"));
+    readable(browser, reference, "SendFullResponseByRevisedDate", "officer.highways");
+    management.executeJob(management.createJobQuery().processInstanceId(task(reference, "SendFullResponseByRevisedDate")
+        .getProcessInstanceId()).activityId("ProgressUpdateDue").singleResult().getId());
+    readable(browser, reference, "SendProgressUpdate", "officer.highways");
+    tasks.complete(task(reference, "SendFullResponseByRevisedDate").getId(), Map.of("fullResponseOutcome", "BURDEN",
+        "burdenReason", "Every street in the division."));
+    readable(browser, reference, "DiscussBurden", "manager.highways");
+
+    String referral = logged("A complaint about a bin crew", Capacity.COUNTY_COUNCILLOR, "2026-11-19T10:00:00Z");
+    tasks.complete(task(referral, "TriageEnquiry").getId(),
+        Map.of("requestKind", "COMPLAINT_FOR_CONSTITUENT", "capacity", "COUNTY_COUNCILLOR"));
+    readable(browser, referral, "ReferElsewhere", "officer.highways");
+
+    String escalation = "ME-E" + Long.toString(System.nanoTime(), 36);
+    runtime.startProcessInstanceByKey("enquiry-escalation", escalation, new java.util.HashMap<>(Map.of(
+        "missedDeadline", "RESPONSE", "missedDeadlineDue", Date.from(Instant.parse("2026-11-18T17:00:00Z")),
+        "subject", "Bus shelter", "memberName", "Cllr Ada Lovelace", "department", "highways",
+        "capacity", "COUNTY_COUNCILLOR")));
+    readable(browser, escalation, "ResolveInformally", "support");
+    tasks.complete(task(escalation, "ResolveInformally").getId(), Map.of("resolutionNotes", "Apologised.",
+        "memberSatisfied", false, "referee", "monitoring-officer"));
+    readable(browser, escalation, "DecideBreachOutcome", "monitoring");
+
+    Caller lovelace = new Caller("cllr.lovelace", Set.of(Groups.MEMBERS));
+    String document = documentRequests.request(lovelace, new org.memberenquiries.document.NewDocumentRequest(
+        "Lighting contract", org.memberenquiries.document.Basis.COMMITTEE_MEMBER_FOR_SERVICE, true,
+        "The committee reviews the contractor.", "Scrutiny at the transport committee."));
+    readable(browser, document, "DecideRequest", "director");
+    tasks.complete(task(document, "DecideRequest").getId(),
+        Map.of("decision", "REFUSED", "decisionReasons", "Commercially sensitive pricing."));
+    documentRequests.dispute(document, lovelace, "The committee cannot scrutinise without the prices.");
+    readable(browser, document, "AdviseOnDispute", "monitoring");
+    tasks.complete(task(document, "AdviseOnDispute").getId(), Map.of("legalAdvice", "Disclose in confidence."));
+    readable(browser, document, "DecideDispute", "chief");
+  }
+
+  /** Opens the task's form as that user and checks it shows the reference and no code or ISO date. */
+  private void readable(Browser browser, String reference, String taskKey, String user) {
+    String form = openForm(browser, reference, taskKey, user);
+    assertThat(form).as(taskKey).contains(reference)
+        .doesNotContain("COUNTY_COUNCILLOR").doesNotContain("(highways)").doesNotContain("RESPONSE\n")
+        .doesNotContain("COMMITTEE_MEMBER_FOR_SERVICE").doesNotMatch("(?s)" + ISO_DATE);
+    screenshot(browser, "tasklist-form-every-" + taskKey);
+  }
+
   /** Claims the task for the officer, opens it from their queue and returns the form's text once it has its values. */
   private String openForm(Browser browser, String reference, String taskKey) {
+    return openForm(browser, reference, taskKey, "officer.highways");
+  }
+
+  private String openForm(Browser browser, String reference, String taskKey, String user) {
     Task task = task(reference, taskKey);
-    tasks.claim(task.getId(), "officer.highways");
-    browser.signInOnTheWayTo("/camunda/app/tasklist/", "officer.highways");
+    tasks.claim(task.getId(), user);
+    browser.signInOnTheWayTo("/camunda/app/tasklist/", user);
     try {
       // Straight to the task: in the whole suite the officer's queue holds other tests' older, more
       // urgent tasks, so this one may be beyond the list's first page.
