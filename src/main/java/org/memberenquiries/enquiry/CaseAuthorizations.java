@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -15,10 +14,10 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.memberenquiries.department.Departments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.memberenquiries.engine.AsTheEngine;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -37,12 +36,12 @@ public class CaseAuthorizations {
   private static final Logger LOG = LoggerFactory.getLogger(CaseAuthorizations.class);
 
   private final AuthorizationService authorizations;
-  private final IdentityService identity;
+  private final AsTheEngine asTheEngine;
   private final EnquiryRegister register;
 
-  public CaseAuthorizations(AuthorizationService authorizations, IdentityService identity, EnquiryRegister register) {
+  public CaseAuthorizations(AuthorizationService authorizations, AsTheEngine asTheEngine, EnquiryRegister register) {
     this.authorizations = authorizations;
-    this.identity = identity;
+    this.asTheEngine = asTheEngine;
     this.register = register;
   }
 
@@ -50,18 +49,12 @@ public class CaseAuthorizations {
   public void grantToDepartment(String processInstanceId, String department) {
     // The grant is the engine's own bookkeeping, not the caller's act: whoever starts a case (a Member
     // through the API, an officer in Tasklist) may not create authorizations themselves.
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    asTheEngine.run(() -> {
       for (String group : List.of(Departments.officerGroup(department), Departments.managerGroup(department))) {
         grant(group, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
         grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
       }
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   /** Cases started before the per-case grants (when managers still read every case) get theirs now. */

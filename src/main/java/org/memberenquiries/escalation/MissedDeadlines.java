@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.engine.AsTheEngine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +25,13 @@ public class MissedDeadlines {
 
   private final BreachLog breaches;
   private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final AsTheEngine asTheEngine;
   private final EngineClock clock;
 
-  public MissedDeadlines(BreachLog breaches, RuntimeService runtime, IdentityService identity, EngineClock clock) {
+  public MissedDeadlines(BreachLog breaches, RuntimeService runtime, AsTheEngine asTheEngine, EngineClock clock) {
     this.breaches = breaches;
     this.runtime = runtime;
-    this.identity = identity;
+    this.asTheEngine = asTheEngine;
     this.clock = clock;
   }
 
@@ -58,14 +57,7 @@ public class MissedDeadlines {
     variables.put(ENQUIRY_PROCESS_INSTANCE_ID, task.getProcessInstanceId());
     // The escalation is the engine's bookkeeping, not the officer's act: an officer may not start
     // escalations themselves (security.CamundaAuthorizations).
-    Authentication officer = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      runtime.startProcessInstanceByKey(EscalationSummary.PROCESS, task.getExecution().getProcessBusinessKey(), variables);
-    } finally {
-      if (officer != null) {
-        identity.setAuthentication(officer);
-      }
-    }
+    asTheEngine.run(() -> runtime.startProcessInstanceByKey(
+        EscalationSummary.PROCESS, task.getExecution().getProcessBusinessKey(), variables));
   }
 }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationRecorded;
@@ -21,6 +19,7 @@ import org.memberenquiries.sharing.EnquiryShares;
 import org.memberenquiries.staff.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.memberenquiries.engine.AsTheEngine;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -48,12 +47,12 @@ public class LetterIssuer {
   private final StaffDirectory staff;
   private final WorkingCalendar calendar;
   private final HistoryService history;
-  private final IdentityService identity;
+  private final AsTheEngine asTheEngine;
   private final Letters letters;
   private final LetterRenderer renderer;
 
   public LetterIssuer(LetterProperties properties, EnquiryRegister register, EnquiryShares shares, Members members,
-      StaffDirectory staff, WorkingCalendar calendar, HistoryService history, IdentityService identity,
+      StaffDirectory staff, WorkingCalendar calendar, HistoryService history, AsTheEngine asTheEngine,
       Letters letters, LetterRenderer renderer) {
     this.properties = properties;
     this.register = register;
@@ -62,7 +61,7 @@ public class LetterIssuer {
     this.staff = staff;
     this.calendar = calendar;
     this.history = history;
-    this.identity = identity;
+    this.asTheEngine = asTheEngine;
     this.letters = letters;
     this.renderer = renderer;
   }
@@ -119,18 +118,12 @@ public class LetterIssuer {
    * authorizations do not cover history; the letter is the product's, so it reads without them.
    */
   private String subject(String processInstanceId) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    return asTheEngine.call(() -> {
       HistoricVariableInstance subject = history.createHistoricVariableInstanceQuery()
           .processInstanceId(processInstanceId).variableName(EnquiryVariables.SUBJECT).list().stream()
           .findFirst().orElse(null);
       return subject == null || subject.getValue() == null ? null : subject.getValue().toString();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   /** The letter's PDF, rendering (and keeping) it if it could not be rendered when issued. */

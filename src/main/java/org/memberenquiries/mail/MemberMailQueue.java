@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.memberenquiries.communication.CommunicationRecorded;
 import org.memberenquiries.enquiry.EnquiryRegister;
 import org.memberenquiries.enquiry.RegisteredEnquiry;
@@ -14,6 +12,7 @@ import org.memberenquiries.member.Members;
 import org.memberenquiries.sharing.EnquiryShares;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.memberenquiries.engine.AsTheEngine;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -42,12 +41,12 @@ public class MemberMailQueue {
 
   private final MailOutbox outbox;
   private final MemberMessages messages;
-  private final IdentityService identity;
+  private final AsTheEngine asTheEngine;
 
   public MemberMailQueue(EnquiryRegister register, EnquiryShares shares, Members members,
-      MailPreferences preferences, MailOutbox outbox, MemberMessages messages, IdentityService identity) {
+      MailPreferences preferences, MailOutbox outbox, MemberMessages messages, AsTheEngine asTheEngine) {
     this.messages = messages;
-    this.identity = identity;
+    this.asTheEngine = asTheEngine;
     this.register = register;
     this.shares = shares;
     this.members = members;
@@ -108,16 +107,10 @@ public class MemberMailQueue {
     // The step may run as an officer (Tasklist, the engine REST API), whose Camunda authorizations do not
     // cover the case's history; the message is the product's, not the officer's, so it reads the case
     // without them (as the sender, which runs as nobody, does).
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
     try {
-      outbox.find(id).ifPresent(mail -> outbox.renderedWithStep(id, messages.render(mail)));
+      asTheEngine.run(() -> outbox.find(id).ifPresent(mail -> outbox.renderedWithStep(id, messages.render(mail))));
     } catch (RuntimeException e) {
       LOG.warn("Email {} not written with its step; the sender will write it", id, e);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
     }
   }
 
