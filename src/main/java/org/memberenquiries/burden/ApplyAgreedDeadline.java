@@ -11,7 +11,7 @@ import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.CaseRecord;
-import org.memberenquiries.enquiry.Step;
+import org.memberenquiries.engine.EnquiryInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,17 +36,17 @@ public class ApplyAgreedDeadline implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LocalDate day = Variables.date(execution, AGREED_DEADLINE, calendar.zone());
     Instant agreed = calendar.endOfWorkingDay(day).toInstant();
-    Step step = Step.valueOf(Variables.requireText(execution, RETURN_TO));
-    switch (step) {
-      case RESPOND -> {
+    // The deadline owed at the step the burden was raised from (escalation.MissedDeadline's names).
+    switch (Variables.requireText(execution, OWED_DEADLINE)) {
+      case "RESPONSE" -> {
         execution.setVariable(RESPOND_BY, Date.from(agreed));
         Instant full = Variables.instant(execution, FULL_RESPONSE_BY, calendar.zone());
         if (full == null || full.isBefore(agreed)) {
           execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
         }
       }
-      case FULL_RESPONSE -> execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
-      case REVISED_FULL_RESPONSE -> {
+      case "FULL_RESPONSE" -> execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
+      case "REVISED_FULL_RESPONSE" -> {
         execution.setVariable(REVISED_FULL_RESPONSE_BY, Date.from(agreed));
         // The standard 20-working-day deadline (R7) still runs beside a revised date; an agreement
         // replaces it too, unless it was already missed (a missed deadline stays recorded).
@@ -55,9 +55,9 @@ public class ApplyAgreedDeadline implements JavaDelegate {
           execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
         }
       }
-      case CAPACITY_CHECK -> throw new IllegalStateException("R8: no deadline is owed at the capacity check");
+      default -> throw new IllegalStateException("R8: no deadline " + execution.getVariable(OWED_DEADLINE) + " to replace");
     }
     execution.setVariable(AGREED_DEADLINE_BY, Date.from(agreed));
-    caseRecord.caseChanged(execution); // issue 8 item 4: the read model
+    caseRecord.deadlinesReplaced(EnquiryInstance.of(execution), execution); // issue 8 item 4: the read model
   }
 }

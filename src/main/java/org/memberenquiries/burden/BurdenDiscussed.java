@@ -14,6 +14,7 @@ import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
+import org.memberenquiries.engine.EnquiryInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +53,7 @@ public class BurdenDiscussed implements TaskListener {
       }
       record += "\n\nAlternative deadline agreed with the Member: " + CouncilDates.date(deadline);
     }
-    log.record(task.getProcessInstanceId(), CommunicationKind.BURDEN_DISCUSSION, record, now, TaskActor.of(task));
+    log.record(EnquiryInstance.of(task), CommunicationKind.BURDEN_DISCUSSION, record, now, TaskActor.of(task));
     task.getExecution().setVariable(DEADLINE_AGREED, agreed);
   }
 }

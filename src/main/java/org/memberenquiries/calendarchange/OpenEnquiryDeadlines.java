@@ -49,6 +49,8 @@ public class OpenEnquiryDeadlines {
   private static final List<String> READ = List.of(REFERENCE, RECEIVED_AT, TIMESCALES_APPLY,
       CLOCK_STOPPED_WORKING_DAYS, AWAITING_MEMBER_REPLY, QUESTION_ASKED_AT, ACKNOWLEDGE_BY, RESPOND_BY,
       FULL_RESPONSE_BY, REPLY_DUE_BY, OWED_DEADLINE, OWED_DEADLINE_DUE);
+  private static final List<String> DETOUR_READ =
+      List.of(AWAITING_MEMBER_REPLY, QUESTION_ASKED_AT, REPLY_DUE_BY, OWED_DEADLINE, OWED_DEADLINE_DUE);
   /** R8: the deadline a burden discussion carries (owedDeadline), by the variable it was copied from. */
   private static final Map<String, String> CARRIED = Map.of("RESPONSE", RESPOND_BY, "FULL_RESPONSE", FULL_RESPONSE_BY);
   private static final Pattern VARIABLE = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
@@ -88,7 +90,17 @@ public class OpenEnquiryDeadlines {
   }
 
   private List<Moved> follow(ProcessInstance enquiry, DeadlineCalculator was, DeadlineCalculator is, Instant now) {
-    Map<String, Object> v = runtime.getVariables(enquiry.getId(), READ);
+    Map<String, Object> v = new HashMap<>(runtime.getVariables(enquiry.getId(), READ));
+    // A question (ask-member) or a burden discussion (agree-deadline) under way holds its own copy of the
+    // deadlines it will hand back, and the reply or discussion deadline; they move with the enquiry's.
+    List<ProcessInstance> detours = runtime.createProcessInstanceQuery().superProcessInstanceId(enquiry.getId()).list();
+    for (ProcessInstance detour : detours) {
+      runtime.getVariables(detour.getId(), DETOUR_READ).forEach((name, value) -> {
+        if (value != null) {
+          v.put(name, value);
+        }
+      });
+    }
     if (!(v.get(RECEIVED_AT) instanceof Date received) || Boolean.FALSE.equals(v.get(TIMESCALES_APPLY))) {
       return List.of(); // not yet worked out, or the timescales no longer apply (R9 closed)
     }
@@ -111,11 +123,16 @@ public class OpenEnquiryDeadlines {
     if (changed.isEmpty()) {
       return List.of();
     }
-    Map<String, Object> updates = new HashMap<>();
-    changed.forEach((name, next) -> updates.put(name, Date.from(next)));
-    runtime.setVariables(enquiry.getId(), updates);
+    List<ProcessInstance> instances = new ArrayList<>(detours);
+    instances.add(0, enquiry);
+    for (ProcessInstance instance : instances) {
+      Map<String, Object> updates = new HashMap<>();
+      runtime.getVariablesLocal(instance.getId(), changed.keySet()).keySet()
+          .forEach(name -> updates.put(name, Date.from(changed.get(name))));
+      runtime.setVariablesLocal(instance.getId(), updates);
+      moveTimersAndTasks(instance, changed);
+    }
     caseRecord.deadlinesMoved(enquiry.getId(), changed); // the read model the Member's pages show (issue 8 item 4)
-    moveTimersAndTasks(enquiry, changed);
     String reference = v.get(REFERENCE) instanceof String r ? r : enquiry.getBusinessKey();
     List<Moved> moved = new ArrayList<>();
     changed.forEach((name, next) ->

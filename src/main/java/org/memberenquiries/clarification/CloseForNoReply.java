@@ -2,10 +2,13 @@ package org.memberenquiries.clarification;
 
 import static org.memberenquiries.enquiry.EnquiryVariables.*;
 
+import java.time.Instant;
+import java.util.Comparator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.calendar.CouncilDates;
 import org.memberenquiries.calendar.WorkingCalendar;
+import org.memberenquiries.communication.Communication;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.engine.EngineClock;
@@ -32,8 +35,12 @@ public class CloseForNoReply implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String asked = CouncilDates.date(Variables.instant(execution, QUESTION_ASKED_AT, calendar.zone())
-        .atZone(calendar.zone()).toLocalDate());
+    // The question went out from the ask-member process; when is in the enquiry's communication log.
+    Instant askedAt = log.forEnquiry(execution.getProcessInstanceId()).stream()
+        .filter(sent -> sent.kind() == CommunicationKind.QUESTION_TO_MEMBER)
+        .map(Communication::sentAt).max(Comparator.naturalOrder())
+        .orElseThrow(() -> new IllegalStateException("R9: no question to the Member was recorded"));
+    String asked = CouncilDates.date(askedAt.atZone(calendar.zone()).toLocalDate());
     log.record(execution.getProcessInstanceId(), CommunicationKind.CLOSED_NO_REPLY,
         "No reply within 10 working days to the question asked on " + asked
             + ". The enquiry is closed as 'no response from Member'; its timescales no longer apply (R9).",

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.memberenquiries.capacity.Capacity;
 import org.memberenquiries.capacity.CapacityRecord;
 import org.memberenquiries.engine.EngineClock;
-import org.memberenquiries.enquiry.Step;
+import org.memberenquiries.engine.EnquiryInstance;
+import org.memberenquiries.enquiry.VersionFour;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,8 +56,9 @@ public class MemberReplies {
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CLARIFICATION_REPLY, reply.trim());
-    boolean capacityQuestion =
-        Step.CAPACITY_CHECK.name().equals(runtime.getVariable(waiting.getProcessInstanceId(), RETURN_TO));
+    boolean capacityQuestion = CapacityQuestion.isAsked(runtime.getVariable(waiting.getId(), CAPACITY_QUESTION),
+        runtime.getVariable(waiting.getId(), VersionFour.RETURN_TO));
+    Object enquiry = runtime.getVariable(waiting.getId(), EnquiryInstance.VARIABLE);
     if (capacityQuestion && (capacity == null || capacity == Capacity.UNCLEAR)) {
       throw new BadUserRequestException(
           "R3: the Member was asked in which capacity they ask; the reply must give 'capacity' (not UNCLEAR)");
@@ -69,8 +71,8 @@ public class MemberReplies {
     }
     if (capacityQuestion) {
       variables.put(CAPACITY, capacity.name());
-      capacities.record(waiting.getProcessInstanceId(), capacity, clock.now(),
-          String.valueOf(runtime.getVariable(waiting.getProcessInstanceId(), MEMBER_ID)),
+      capacities.record(enquiry instanceof String id ? id : waiting.getProcessInstanceId(), capacity, clock.now(),
+          String.valueOf(runtime.getVariable(waiting.getId(), MEMBER_ID)),
           "The Member's answer to the capacity question");
     }
     runtime.createMessageCorrelation(MESSAGE)
@@ -79,16 +81,10 @@ public class MemberReplies {
         .correlateWithResult();
   }
 
+  /** The question waiting for the reply: ask-member's (or, on version 4, the enquiry's), under the enquiry's reference. */
   private Execution waitingExecution(String reference) {
-    ProcessInstance enquiry = runtime.createProcessInstanceQuery()
-        .processDefinitionKey("member-enquiry")
-        .processInstanceBusinessKey(reference)
-        .singleResult();
-    if (enquiry == null) {
-      return null;
-    }
     return runtime.createExecutionQuery()
-        .processInstanceId(enquiry.getId())
+        .processInstanceBusinessKey(reference)
         .messageEventSubscriptionName(MESSAGE)
         .singleResult();
   }

@@ -10,6 +10,7 @@ import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.deadline.DeadlineCalculator;
 import org.memberenquiries.engine.Actor;
+import org.memberenquiries.engine.EnquiryInstance;
 import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
@@ -38,11 +39,13 @@ public class QuestionSent implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String question = Variables.requireText(execution, CLARIFICATION_QUESTION);
     Instant now = clock.now();
-    log.record(execution.getProcessInstanceId(), CommunicationKind.QUESTION_TO_MEMBER, question, now, Actor.of(execution));
+    String enquiry = EnquiryInstance.of(execution);
+    log.record(enquiry, CommunicationKind.QUESTION_TO_MEMBER, question, now, Actor.of(execution));
+    Date replyDueBy = Date.from(deadlines.clarificationReplyDueBy(now).toInstant());
     execution.setVariable(QUESTION_ASKED_AT, Date.from(now));
-    execution.setVariable(REPLY_DUE_BY, Date.from(deadlines.clarificationReplyDueBy(now).toInstant()));
+    execution.setVariable(REPLY_DUE_BY, replyDueBy);
     execution.setVariable(AWAITING_MEMBER_REPLY, true);
     execution.removeVariable(CLARIFICATION_REPLY);
-    caseRecord.caseChanged(execution); // R9: the reply due date
+    caseRecord.questionAsked(enquiry, replyDueBy.toInstant(), CapacityQuestion.isAsked(execution)); // R9: the reply due date
   }
 }

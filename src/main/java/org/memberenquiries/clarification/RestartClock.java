@@ -12,6 +12,7 @@ import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
 import org.memberenquiries.deadline.DeadlineCalculator;
 import org.memberenquiries.engine.EngineClock;
+import org.memberenquiries.engine.EnquiryInstance;
 import org.memberenquiries.enquiry.CaseRecord;
 import org.memberenquiries.engine.Variables;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,8 @@ public class RestartClock implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Instant now = clock.now();
     Instant askedAt = Variables.instant(execution, QUESTION_ASKED_AT, calendar.zone());
-    log.record(execution.getProcessInstanceId(), CommunicationKind.MEMBER_REPLY,
+    String enquiry = EnquiryInstance.of(execution);
+    log.record(enquiry, CommunicationKind.MEMBER_REPLY,
         Variables.requireText(execution, CLARIFICATION_REPLY), now, Variables.text(execution, MEMBER_ID));
 
     int waited = calendar.workingDaysBetween(askedAt, now);
@@ -63,6 +65,6 @@ public class RestartClock implements JavaDelegate {
     execution.setVariable(WORKING_DAYS_WAITED, waited);
     execution.setVariable(CLOCK_STOPPED_WORKING_DAYS, total);
     execution.setVariable(AWAITING_MEMBER_REPLY, false);
-    caseRecord.caseChanged(execution); // R9: the moved deadlines (and R3: the capacity given)
+    caseRecord.clockRestarted(enquiry, execution); // R9: the moved deadlines (and R3: the capacity given)
   }
 }

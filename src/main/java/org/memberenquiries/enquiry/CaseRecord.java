@@ -31,6 +31,9 @@ import org.springframework.stereotype.Service;
  *       listeners that set them ({@link #caseChanged(DelegateExecution)}), once they have set them.
  * </ul>
  *
+ * The question's columns (R3, R9) are written by {@link #questionAsked} and {@link #clockRestarted}, from
+ * the question's own process (ask-member), never from the enquiry's variables.
+ *
  * A case without a registered enquiry (started directly on the engine) has no row; nothing is written.
  */
 @Service
@@ -79,6 +82,54 @@ public class CaseRecord {
     });
   }
 
+  /** R3, R9: a question went to the Member; the reply is due by then. */
+  public void questionAsked(String processInstanceId, Instant replyDueBy, boolean capacityQuestion) {
+    jdbc.sql("update enquiry set reply_due_by = :replyDueBy, capacity_question = :capacityQuestion, updated_at = :now"
+            + " where process_instance_id = :pid")
+        .param("replyDueBy", at(replyDueBy))
+        .param("capacityQuestion", capacityQuestion)
+        .param("now", at(clock.now()))
+        .param("pid", processInstanceId)
+        .update();
+  }
+
+  /**
+   * R9: the Member replied and the clock restarted; the deadlines it moved, and (R3) the capacity the
+   * Member gave, if the question asked it. Read from the question's own scope (ask-member's, or the
+   * enquiry's on version 4), which holds no other case data, so nothing else is written.
+   */
+  public void clockRestarted(String processInstanceId, VariableScope question) {
+    ZoneId zone = calendar.zone();
+    Object stopped = question.getVariable(CLOCK_STOPPED_WORKING_DAYS);
+    jdbc.sql("update enquiry set respond_by = :respondBy, full_response_by = :fullResponseBy,"
+            + " revised_full_response_by = :revisedBy, clock_stopped_working_days = :stopped,"
+            + " capacity = coalesce(:capacity, capacity), capacity_question = false, updated_at = :now"
+            + " where process_instance_id = :pid")
+        .param("respondBy", at(Variables.instant(question, RESPOND_BY, zone)))
+        .param("fullResponseBy", at(Variables.instant(question, FULL_RESPONSE_BY, zone)))
+        .param("revisedBy", at(Variables.instant(question, REVISED_FULL_RESPONSE_BY, zone)))
+        .param("stopped", stopped instanceof Number n ? n.intValue() : 0)
+        .param("capacity", Variables.text(question, CAPACITY))
+        .param("now", at(clock.now()))
+        .param("pid", processInstanceId)
+        .update();
+  }
+
+  /** R8: an agreed deadline replaced the one owed at a step (and those it carries). */
+  public void deadlinesReplaced(String processInstanceId, VariableScope agreement) {
+    ZoneId zone = calendar.zone();
+    jdbc.sql("update enquiry set respond_by = :respondBy, full_response_by = :fullResponseBy,"
+            + " revised_full_response_by = :revisedBy, agreed_deadline_by = :agreedBy, updated_at = :now"
+            + " where process_instance_id = :pid")
+        .param("respondBy", at(Variables.instant(agreement, RESPOND_BY, zone)))
+        .param("fullResponseBy", at(Variables.instant(agreement, FULL_RESPONSE_BY, zone)))
+        .param("revisedBy", at(Variables.instant(agreement, REVISED_FULL_RESPONSE_BY, zone)))
+        .param("agreedBy", at(Variables.instant(agreement, AGREED_DEADLINE_BY, zone)))
+        .param("now", at(clock.now()))
+        .param("pid", processInstanceId)
+        .update();
+  }
+
   private void write(VariableScope v, String processInstanceId, String reference) {
     ZoneId zone = calendar.zone();
     Object stopped = v.getVariable(CLOCK_STOPPED_WORKING_DAYS);
@@ -89,7 +140,7 @@ public class CaseRecord {
             + " acknowledge_by = :acknowledgeBy, respond_by = :respondBy, full_response_by = :fullResponseBy,"
             + " revised_full_response_by = :revisedBy, agreed_deadline_by = :agreedBy,"
             + " clock_stopped_working_days = :stopped, timescales_apply = :timescales,"
-            + " reply_due_by = :replyDueBy, capacity_question = :capacityQuestion, updated_at = :now"
+            + " updated_at = :now"
             + " where process_instance_id = :pid or (process_instance_id is null and reference = :reference)")
         .param("pid", processInstanceId)
         .param("reference", reference)
@@ -109,9 +160,6 @@ public class CaseRecord {
         .param("agreedBy", at(Variables.instant(v, AGREED_DEADLINE_BY, zone)))
         .param("stopped", stopped instanceof Number n ? n.intValue() : 0)
         .param("timescales", !Boolean.FALSE.equals(timescales))
-        .param("replyDueBy", at(Variables.instant(v, REPLY_DUE_BY, zone)))
-        .param("capacityQuestion", Boolean.TRUE.equals(v.getVariable(AWAITING_MEMBER_REPLY))
-            && Step.CAPACITY_CHECK.name().equals(v.getVariable(RETURN_TO)))
         .param("now", at(clock.now()))
         .update();
   }

@@ -106,6 +106,15 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
    */
   public CaseRow fromHistory(RegisteredEnquiry enquiry) {
     Map<String, Object> v = variables(enquiry.processInstanceId());
+    // Version 5 asks the Member in a child process (ask-member); its question, reply date and whether it
+    // is still waiting are that process's, the latest question's last.
+    history.createHistoricProcessInstanceQuery().superProcessInstanceId(enquiry.processInstanceId())
+        .processDefinitionKey("ask-member").orderByProcessInstanceStartTime().asc().list()
+        .forEach(question -> variables(question.getId()).forEach((name, value) -> {
+          if (QUESTION.contains(name)) {
+            v.put(name, value);
+          }
+        }));
     List<Communication> sent = communications.forEnquiry(enquiry.processInstanceId());
     Object stopped = v.get(CLOCK_STOPPED_WORKING_DAYS);
     String officer = sent.stream()
@@ -122,9 +131,13 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
         instant(v, FULL_RESPONSE_BY), instant(v, REVISED_FULL_RESPONSE_BY), instant(v, AGREED_DEADLINE_BY),
         stopped instanceof Number n ? n.intValue() : 0, !Boolean.FALSE.equals(v.get(TIMESCALES_APPLY)),
         instant(v, QUESTION_ASKED_AT), instant(v, REPLY_DUE_BY),
-        Boolean.TRUE.equals(v.get(AWAITING_MEMBER_REPLY)) && Step.CAPACITY_CHECK.name().equals(v.get(RETURN_TO)),
+        Boolean.TRUE.equals(v.get(AWAITING_MEMBER_REPLY)) && (Boolean.TRUE.equals(v.get(CAPACITY_QUESTION))
+            || VersionFour.CAPACITY_CHECK.equals(v.get(VersionFour.RETURN_TO))),
         instant(v, ACKNOWLEDGED_AT), instant(v, HOLDING_RESPONSE_SENT_AT), instant(v, FULL_RESPONSE_SENT_AT), closedAt);
   }
+
+  private static final List<String> QUESTION =
+      List.of(QUESTION_ASKED_AT, REPLY_DUE_BY, AWAITING_MEMBER_REPLY, CAPACITY_QUESTION);
 
   static EnquiryState stateOf(Map<String, Object> v) {
     String outcome = text(v, OUTCOME);

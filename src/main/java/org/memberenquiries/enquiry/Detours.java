@@ -8,8 +8,8 @@ import org.memberenquiries.engine.Variables;
 
 /**
  * R8, R9: instead of responding, an officer may ask the Member a question or raise a
- * disproportionate burden with their manager. Either way the case later comes back to the step it
- * left, which is remembered here.
+ * disproportionate burden with their manager. The step's call activity (ask-member, agree-deadline)
+ * takes it from there and comes back to the step; what it needs from the officer is checked here.
  */
 public final class Detours {
 
@@ -20,7 +20,7 @@ public final class Detours {
     if (Variables.text(task, CLARIFICATION_QUESTION) == null) {
       throw new BadUserRequestException("R9: '" + CLARIFICATION_QUESTION + "' (what to ask the Member) is required");
     }
-    comeBackTo(task);
+    VersionFour.comeBackTo(task);
   }
 
   /** R8: the manager needs to know why the enquiry is a disproportionate burden. */
@@ -29,14 +29,7 @@ public final class Detours {
       throw new BadUserRequestException(
           "R8: '" + BURDEN_REASON + "' (why the enquiry is a disproportionate burden) is required");
     }
-    comeBackTo(task);
-    // R8: until an alternative deadline is agreed the step's own deadline stands; the discussion
-    // carries it (its due date and overdue timer), so it is recorded and escalated if it passes.
-    task.getExecution().setVariable(OWED_DEADLINE, Step.ofTask(task.getTaskDefinitionKey()).deadline());
-    task.getExecution().setVariable(OWED_DEADLINE_DUE, task.getDueDate());
-  }
-
-  private static void comeBackTo(DelegateTask task) {
-    task.getExecution().setVariable(RETURN_TO, Step.ofTask(task.getTaskDefinitionKey()).name());
+    VersionFour.comeBackTo(task);
+    VersionFour.carryDeadline(task);
   }
 }

@@ -59,11 +59,11 @@ public final class EnquiryVariables {
   public static final String OUTCOME = "outcome";
   public static final String TIMESCALES_APPLY = "timescalesApply";
 
-  // Where the case goes back to after a question to the Member (R3, R9) or a burden discussion (R8).
-  public static final String RETURN_TO = "returnTo";
 
   // Clarification (R3, R9).
   public static final String CLARIFICATION_QUESTION = "clarificationQuestion";
+  /** R3: the question asks in which capacity the Member asks (given to ask-member by the capacity step). */
+  public static final String CAPACITY_QUESTION = "capacityQuestion";
   public static final String CLARIFICATION_REPLY = "clarificationReply";
   public static final String QUESTION_ASKED_AT = "questionAskedAt";
   public static final String REPLY_DUE_BY = "replyDueBy";

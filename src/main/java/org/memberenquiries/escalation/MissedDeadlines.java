@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.AsTheEngine;
+import org.memberenquiries.engine.EnquiryInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,23 +43,26 @@ public class MissedDeadlines {
       return;
     }
     MissedDeadline deadline = MissedDeadline.valueOf(deadlineKind);
-    if (breaches.isRecorded(task.getProcessInstanceId(), deadline, due.toInstant())) {
+    if (breaches.isRecorded(EnquiryInstance.of(task), deadline, due.toInstant())) {
       return;
     }
-    escalate(task, deadline, due.toInstant());
+    escalate(task, task.getExecution().getProcessBusinessKey(), EnquiryInstance.of(task), deadline, due.toInstant());
   }
 
-  private void escalate(DelegateTask task, MissedDeadline deadline, Instant due) {
+  /**
+   * Starts the enquiry-escalation process on its own for a missed deadline: it then runs its course
+   * (weeks, with Member Support and a referee) without holding up the step or detour that missed it.
+   */
+  public void escalate(VariableScope scope, String reference, String enquiry, MissedDeadline deadline, Instant due) {
     Map<String, Object> variables = new HashMap<>();
     for (String name : EscalationSummary.CASE_SUMMARY) {
-      variables.put(name, task.getVariable(name));
+      variables.put(name, scope.getVariable(name));
     }
     variables.put(MISSED_DEADLINE, deadline.name());
     variables.put(MISSED_DEADLINE_DUE, Date.from(due));
-    variables.put(ENQUIRY_PROCESS_INSTANCE_ID, task.getProcessInstanceId());
+    variables.put(ENQUIRY_PROCESS_INSTANCE_ID, enquiry);
     // The escalation is the engine's bookkeeping, not the officer's act: an officer may not start
     // escalations themselves (security.CamundaAuthorizations).
-    asTheEngine.run(() -> runtime.startProcessInstanceByKey(
-        EscalationSummary.PROCESS, task.getExecution().getProcessBusinessKey(), variables));
+    asTheEngine.run(() -> runtime.startProcessInstanceByKey(EscalationSummary.PROCESS, reference, variables));
   }
 }

@@ -54,16 +54,18 @@ public class RecordBreach implements JavaDelegate {
   }
 
   /**
-   * The enquiry this escalation is about: the calling process; the enquiry named when a late
-   * completion started it (see {@link MissedDeadlines}); or itself when started alone.
+   * The enquiry this escalation is about, as its caller names it (every call activity and a late
+   * completion, {@link MissedDeadlines}, pass {@code enquiryProcessInstanceId}); or itself when started alone.
+   * Enquiries started on member-enquiry version 4 (before issue 8's spine) call it without the name:
+   * for them, and only them, it is the calling process.
    */
   private static String enquiryProcessInstanceId(DelegateExecution execution) {
-    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
-    if (caller != null) {
-      return caller.getProcessInstanceId();
-    }
     String named = Variables.text(execution, ENQUIRY_PROCESS_INSTANCE_ID);
-    return named != null ? named : execution.getProcessInstanceId();
+    if (named != null) {
+      return named;
+    }
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    return caller != null ? caller.getProcessInstanceId() : execution.getProcessInstanceId();
   }
 
   private static MissedDeadline missedDeadline(DelegateExecution execution) {

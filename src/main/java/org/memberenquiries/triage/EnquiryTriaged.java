@@ -11,7 +11,7 @@ import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.CaseRecord;
-import org.memberenquiries.enquiry.Step;
+import org.memberenquiries.enquiry.VersionFour;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +50,7 @@ public class EnquiryTriaged implements TaskListener {
         throw new BadUserRequestException(
             "R3: the capacity is unclear, so '" + CLARIFICATION_QUESTION + "' (what to ask the Member) is required");
       }
-      task.getExecution().setVariable(RETURN_TO, Step.CAPACITY_CHECK.name());
+      VersionFour.comeBackToCapacityCheck(task);
     }
     caseRecord.caseChanged(task); // R3: the capacity as triaged
   }

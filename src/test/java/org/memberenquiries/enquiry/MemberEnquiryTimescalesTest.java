@@ -302,7 +302,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
           Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Lights repaired on 6 January."));
 
       // Answered; only the escalation of 18 December waits for Member Support.
-      assertThat(enquiry).hasPassed("EnquiryAnsweredInFull").isWaitingAt("EscalateMissedFullResponseAfterRevision");
+      assertThat(enquiry).hasPassed("EnquiryAnsweredInFullByRevisedDate").isWaitingAt("EscalateMissedFullResponseAfterRevision");
       assertThat(communications.forEnquiry(enquiry.getId()))
           .extracting(Communication::kind)
           .containsExactly(

@@ -74,7 +74,8 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
       clockAt("2028-08-16T11:00");
       complete(enquiry, "RespondToEnquiry", BURDEN);
 
-      assertThat(enquiry).isWaitingAt("DiscussBurden");
+      assertThat(enquiry).isWaitingAt("AgreeDeadlineAtRespond");
+      assertThat(detourOf(enquiry, "agree-deadline")).isWaitingAt("DiscussBurden");
       assertThat(taskOf(enquiry, "DiscussBurden").getDueDate()).isEqualTo(at("2028-08-30T16:00:00Z"));
       assertThat(timer(enquiry, "DeadlinePassesDuringDiscussion").getDuedate()).isEqualTo(at("2028-08-30T16:00:00Z"));
 
@@ -83,7 +84,7 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
       clockAt("2028-08-30T17:00");
       assertThat(executeDueJobs(enquiry)).isEqualTo(1);
 
-      assertThat(enquiry).isWaitingAt("DiscussBurden", "EscalateDeadlineMissedDuringDiscussion");
+      assertThat(detourOf(enquiry, "agree-deadline")).isWaitingAt("DiscussBurden");
       assertThat(breaches.forEnquiry(enquiry.getId()))
           .extracting(Breach::deadline, Breach::due, Breach::escalated)
           .containsExactly(tuple(MissedDeadline.RESPONSE, Instant.parse("2028-08-30T16:00:00Z"), true));
@@ -92,7 +93,8 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
       clockAt("2028-08-31T10:00");
       complete(enquiry, "DiscussBurden", vars("burdenDiscussion", "Agreed a survey of Mill Lane only.",
           "deadlineAgreed", true, "agreedDeadline", "2028-09-12"));
-      assertThat(enquiry).isWaitingAt("RespondToEnquiry", "EscalateDeadlineMissedDuringDiscussion");
+      assertThat(enquiry).isWaitingAt("RespondToEnquiry");
+      assertThat(escalationsOf(enquiry)).hasSize(1); // the escalation runs on beside the step
       assertThat(timer(enquiry, "ResponseOverdue").getDuedate()).isEqualTo(at("2028-09-12T16:00:00Z"));
 
       clockAt("2028-09-11T15:00");
@@ -106,7 +108,9 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
       // Member Support resolves it informally; the case then ends.
       complete(escalationsOf(enquiry).get(0), "ResolveInformally",
           vars("resolutionNotes", "Apologised for the late answer.", "memberSatisfied", true));
-      assertThat(enquiry).isEnded().hasPassed("DiscussionBreachHandled");
+      assertThat(enquiry).isEnded();
+      assertThat(passedInDetours(enquiry)).contains("EscalateDeadlineMissedDuringDiscussion", "DiscussionBreachHandled");
+      assertThat(escalationsOf(enquiry)).isEmpty(); // resolved
     }
 
     @Test
@@ -144,7 +148,8 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
       // Not agreed: back at the step, whose timer re-arms on the date already missed.
       complete(enquiry, "DiscussBurden", vars("burdenDiscussion", "The Member wants the full answer.",
           "deadlineAgreed", false));
-      assertThat(enquiry).isWaitingAt("SendFullResponse", "EscalateDeadlineMissedDuringDiscussion");
+      assertThat(enquiry).isWaitingAt("SendFullResponse");
+      assertThat(escalationsOf(enquiry)).hasSize(1); // the escalation runs on beside the step
       assertThat(executeDueJobs(enquiry)).isEqualTo(1);
 
       assertThat(breaches.forEnquiry(enquiry.getId())).hasSize(1); // recorded once
@@ -174,8 +179,8 @@ class WhatStopsTheClockTest extends ProcessTestSupport {
           .containsExactly(
               tuple(MissedDeadline.FULL_RESPONSE, Instant.parse("2028-09-13T16:00:00Z")),
               tuple(MissedDeadline.REVISED_FULL_RESPONSE, Instant.parse("2028-10-06T16:00:00Z")));
-      assertThat(enquiry).isWaitingAt("DiscussBurden", "EscalateDeadlineMissedDuringDiscussion",
-          "EscalateMissedFullResponseAfterRevision");
+      assertThat(enquiry).isWaitingAt("AgreeDeadlineAtRevisedDate", "EscalateMissedFullResponseAfterRevision");
+      assertThat(detourOf(enquiry, "agree-deadline")).isWaitingAt("DiscussBurden");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -109,16 +110,51 @@ public abstract class ProcessTestSupport {
 
   private List<Job> dueJobs(ProcessInstance instance) {
     Date now = ClockUtil.getCurrentTime();
-    return managementService.createJobQuery()
-        .processInstanceId(instance.getId())
-        .executable()
-        .duedateLowerThan(new Date(now.getTime() + 1))
-        .list();
+    List<Job> due = new ArrayList<>();
+    for (String id : caseInstances(instance)) {
+      due.addAll(managementService.createJobQuery()
+          .processInstanceId(id)
+          .executable()
+          .duedateLowerThan(new Date(now.getTime() + 1))
+          .list());
+    }
+    return due;
+  }
+
+  /** The child processes that work a step's detour (R3, R9 ask-member; R8 agree-deadline), as the enquiry's own. */
+  protected static final List<String> DETOURS = List.of("ask-member", "agree-deadline");
+
+  /** The enquiry's process instance and those of its detours under way. */
+  protected List<String> caseInstances(ProcessInstance enquiry) {
+    List<String> ids = new ArrayList<>();
+    ids.add(enquiry.getId());
+    runtimeService.createProcessInstanceQuery().superProcessInstanceId(enquiry.getId()).list().stream()
+        .filter(child -> DETOURS.stream().anyMatch(key -> child.getProcessDefinitionId().startsWith(key + ":")))
+        .forEach(child -> ids.add(child.getId()));
+    return ids;
+  }
+
+  /** The detour (ask-member or agree-deadline) the enquiry is in, for assertions on where it waits. */
+  protected ProcessInstance detourOf(ProcessInstance enquiry, String processDefinitionKey) {
+    return runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(enquiry.getId())
+        .processDefinitionKey(processDefinitionKey)
+        .singleResult();
+  }
+
+  /** The activities the enquiry's detours (ask-member, agree-deadline), running or ended, passed. */
+  protected List<String> passedInDetours(ProcessInstance enquiry) {
+    List<String> passed = new ArrayList<>();
+    historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(enquiry.getId()).list().stream()
+        .filter(child -> DETOURS.stream().anyMatch(key -> child.getProcessDefinitionKey().equals(key)))
+        .forEach(child -> historyService.createHistoricActivityInstanceQuery().processInstanceId(child.getId()).list()
+            .forEach(activity -> passed.add(activity.getActivityId())));
+    return passed;
   }
 
   protected Task taskOf(ProcessInstance instance, String taskDefinitionKey) {
     return taskService.createTaskQuery()
-        .processInstanceId(instance.getId())
+        .processInstanceIdIn(caseInstances(instance).toArray(String[]::new))
         .taskDefinitionKey(taskDefinitionKey)
         .singleResult();
   }
@@ -128,17 +164,26 @@ public abstract class ProcessTestSupport {
   }
 
   protected Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery()
-        .processInstanceId(instance.getId())
-        .activityId(activityId)
-        .timers()
-        .singleResult();
+    List<Job> timers = new ArrayList<>();
+    for (String id : caseInstances(instance)) {
+      timers.addAll(managementService.createJobQuery().processInstanceId(id).activityId(activityId).timers().list());
+    }
+    if (timers.size() > 1) {
+      throw new IllegalStateException(timers.size() + " timers at " + activityId);
+    }
+    return timers.isEmpty() ? null : timers.get(0);
   }
 
+  /** The escalations the enquiry's deadlines (R10) called, from the enquiry or from one of its detours. */
   protected List<ProcessInstance> escalationsOf(ProcessInstance enquiry) {
-    return runtimeService.createProcessInstanceQuery()
-        .superProcessInstanceId(enquiry.getId())
-        .processDefinitionKey("enquiry-escalation")
-        .list();
+    Map<String, ProcessInstance> escalations = new java.util.LinkedHashMap<>();
+    runtimeService.createProcessInstanceQuery().superProcessInstanceId(enquiry.getId())
+        .processDefinitionKey("enquiry-escalation").list()
+        .forEach(escalation -> escalations.put(escalation.getId(), escalation));
+    // Started on their own (a deadline missed during a burden discussion, or a late completion), naming it.
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("enquiry-escalation")
+        .variableValueEquals("enquiryProcessInstanceId", enquiry.getId()).list()
+        .forEach(escalation -> escalations.put(escalation.getId(), escalation));
+    return new ArrayList<>(escalations.values());
   }
 }
