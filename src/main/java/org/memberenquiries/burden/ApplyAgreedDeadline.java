@@ -11,6 +11,7 @@ import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.CaseRecord;
+import org.memberenquiries.enquiry.DeadlineClock;
 import org.memberenquiries.engine.EnquiryInstance;
 import org.springframework.stereotype.Component;
 
@@ -24,40 +25,22 @@ public class ApplyAgreedDeadline implements JavaDelegate {
 
   private final WorkingCalendar calendar;
   private final EngineClock clock;
+  private final DeadlineClock deadlineClock;
   private final CaseRecord caseRecord;
 
-  public ApplyAgreedDeadline(WorkingCalendar calendar, EngineClock clock, CaseRecord caseRecord) {
-    this.caseRecord = caseRecord;
+  public ApplyAgreedDeadline(WorkingCalendar calendar, EngineClock clock, DeadlineClock deadlineClock,
+      CaseRecord caseRecord) {
     this.calendar = calendar;
     this.clock = clock;
+    this.deadlineClock = deadlineClock;
+    this.caseRecord = caseRecord;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate day = Variables.date(execution, AGREED_DEADLINE, calendar.zone());
-    Instant agreed = calendar.endOfWorkingDay(day).toInstant();
     // The deadline owed at the step the burden was raised from (escalation.MissedDeadline's names).
-    switch (Variables.requireText(execution, OWED_DEADLINE)) {
-      case "RESPONSE" -> {
-        execution.setVariable(RESPOND_BY, Date.from(agreed));
-        Instant full = Variables.instant(execution, FULL_RESPONSE_BY, calendar.zone());
-        if (full == null || full.isBefore(agreed)) {
-          execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
-        }
-      }
-      case "FULL_RESPONSE" -> execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
-      case "REVISED_FULL_RESPONSE" -> {
-        execution.setVariable(REVISED_FULL_RESPONSE_BY, Date.from(agreed));
-        // The standard 20-working-day deadline (R7) still runs beside a revised date; an agreement
-        // replaces it too, unless it was already missed (a missed deadline stays recorded).
-        Instant full = Variables.instant(execution, FULL_RESPONSE_BY, calendar.zone());
-        if (full != null && full.isAfter(clock.now())) {
-          execution.setVariable(FULL_RESPONSE_BY, Date.from(agreed));
-        }
-      }
-      default -> throw new IllegalStateException("R8: no deadline " + execution.getVariable(OWED_DEADLINE) + " to replace");
-    }
-    execution.setVariable(AGREED_DEADLINE_BY, Date.from(agreed));
+    deadlineClock.replaceWithAgreed(execution, Variables.requireText(execution, OWED_DEADLINE), day, clock.now());
     caseRecord.deadlinesReplaced(EnquiryInstance.of(execution), execution); // issue 8 item 4: the read model
   }
 }

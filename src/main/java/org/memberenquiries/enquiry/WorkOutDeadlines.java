@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.capacity.Capacity;
 import org.memberenquiries.capacity.CapacityRecord;
-import org.memberenquiries.deadline.DeadlineCalculator;
 import org.memberenquiries.deadline.Deadlines;
 import org.memberenquiries.department.Departments;
 import org.memberenquiries.engine.EngineClock;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("workOutDeadlines")
 public class WorkOutDeadlines implements JavaDelegate {
 
-  private final DeadlineCalculator deadlines;
+  private final DeadlineClock deadlineClock;
   private final WorkingCalendar calendar;
   private final Departments departments;
   private final EngineClock clock;
@@ -35,14 +34,14 @@ public class WorkOutDeadlines implements JavaDelegate {
   private final CapacityRecord capacities;
   private final CaseRecord caseRecord;
 
-  public WorkOutDeadlines(DeadlineCalculator deadlines, WorkingCalendar calendar, Departments departments,
+  public WorkOutDeadlines(DeadlineClock deadlineClock, WorkingCalendar calendar, Departments departments,
       EngineClock clock, TasklistRegistration registration, CaseAuthorizations caseAuthorizations,
       CapacityRecord capacities, CaseRecord caseRecord) {
     this.capacities = capacities;
     this.caseRecord = caseRecord;
     this.registration = registration;
     this.caseAuthorizations = caseAuthorizations;
-    this.deadlines = deadlines;
+    this.deadlineClock = deadlineClock;
     this.calendar = calendar;
     this.departments = departments;
     this.clock = clock;
@@ -60,7 +59,6 @@ public class WorkOutDeadlines implements JavaDelegate {
     } else if (receivedAt.isAfter(now)) {
       throw new BadUserRequestException("Variable 'receivedAt' must not be in the future; got " + receivedAt);
     }
-    Deadlines owed = deadlines.deadlinesFor(receivedAt);
     registration.registerIfNew(execution, department);
     String submittedBy = Variables.text(execution, SUBMITTED_BY);
     capacities.record(execution.getProcessInstanceId(), capacity, now,
@@ -68,14 +66,11 @@ public class WorkOutDeadlines implements JavaDelegate {
     caseAuthorizations.grantToDepartment(execution.getProcessInstanceId(), department); // R11
     execution.setVariable(REFERENCE, execution.getProcessBusinessKey());
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
+    Deadlines owed = deadlineClock.start(execution, receivedAt);
     execution.setVariable(EFFECTIVE_RECEIPT_DAY, owed.effectiveReceiptDay().toString());
-    execution.setVariable(ACKNOWLEDGE_BY, Date.from(owed.acknowledgeBy().toInstant()));
-    execution.setVariable(RESPOND_BY, Date.from(owed.respondBy().toInstant()));
-    execution.setVariable(FULL_RESPONSE_BY, Date.from(owed.fullResponseBy().toInstant()));
     execution.setVariable(OFFICER_GROUP, Departments.officerGroup(department));
     execution.setVariable(MANAGER_GROUP, Departments.managerGroup(department));
     execution.setVariable(TIMESCALES_APPLY, true);
-    execution.setVariable(CLOCK_STOPPED_WORKING_DAYS, 0);
     caseRecord.caseChanged(execution); // issue 8 item 4: the read model
   }
 }

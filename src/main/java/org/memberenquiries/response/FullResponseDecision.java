@@ -17,6 +17,7 @@ import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.CaseRecord;
+import org.memberenquiries.enquiry.DeadlineClock;
 import org.memberenquiries.enquiry.Detours;
 import org.memberenquiries.enquiry.Outcome;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,11 @@ public class FullResponseDecision implements TaskListener {
   private final ResponseProperties properties;
   private final CouncillorOnly councillorOnly;
   private final CaseRecord caseRecord;
+  private final DeadlineClock deadlineClock;
 
   public FullResponseDecision(CommunicationLog log, EngineClock clock, WorkingCalendar calendar,
-      ResponseProperties properties, CouncillorOnly councillorOnly, CaseRecord caseRecord) {
+      ResponseProperties properties, CouncillorOnly councillorOnly, CaseRecord caseRecord, DeadlineClock deadlineClock) {
+    this.deadlineClock = deadlineClock;
     this.councillorOnly = councillorOnly;
     this.caseRecord = caseRecord;
     this.log = log;
@@ -85,8 +88,7 @@ public class FullResponseDecision implements TaskListener {
     }
     String body = "Reasons for the delay: " + reasons + "\nRevised date for the full response: " + CouncilDates.date(revised);
     log.record(task.getProcessInstanceId(), CommunicationKind.REVISED_DATE_NOTICE, body, now, TaskActor.of(task));
-    task.getExecution()
-        .setVariable(REVISED_FULL_RESPONSE_BY, Date.from(calendar.endOfWorkingDay(revised).toInstant()));
+    deadlineClock.revise(task.getExecution(), revised);
     task.getExecution().setVariable(PROGRESS_UPDATE_CYCLE, properties.progressUpdateCycle());
     caseRecord.caseChanged(task); // R7: the revised date owed
   }
