@@ -40,7 +40,9 @@ public class ApplyAgreedDeadline implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LocalDate day = Variables.date(execution, AGREED_DEADLINE, calendar.zone());
     // The deadline owed at the step the burden was raised from (escalation.MissedDeadline's names).
-    deadlineClock.replaceWithAgreed(execution, Variables.requireText(execution, OWED_DEADLINE), day, clock.now());
+    String owed = Variables.requireText(execution, OWED_DEADLINE);
+    deadlineClock.replaceWithAgreed(execution, owed, day, clock.now());
     caseRecord.deadlinesReplaced(EnquiryInstance.of(execution), execution); // issue 8 item 4: the read model
+    caseRecord.deadlineAgreedFor(EnquiryInstance.of(execution), owed); // R16: which answer it was for
   }
 }
