@@ -373,6 +373,23 @@ class StaffMailTest extends ProcessTestSupport {
     assertThat(outbox(pagesOnly, "STAFF_BREACH")).isEqualTo(1);
   }
 
+  @Test
+  @DisplayName("R10: a step an officer completes after its deadline (before the timer fired) is escalated there, and the Member and Member Support are told just the same")
+  void lateCompletionBySignedInOfficer() throws Exception {
+    ProcessInstance enquiry = triaged("2026-11-23T10:00");
+    clockAt("2026-11-24T17:30"); // the acknowledgement was due at 5pm; its timer has not fired yet
+    identity.setAuthentication("officer.highways", List.of(Departments.officerGroup("highways")));
+    try {
+      complete(enquiry, "AcknowledgeEnquiry", Map.of("acknowledgementText", "Received, late."));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(outboxText(enquiry, "ESCALATION_NOTICE")).contains("Dear Cllr Ada Lovelace")
+        .contains("We did not send the acknowledgement of your enquiry by the date we owed it")
+        .contains("It was due by: 5pm, Tuesday 24 November 2026");
+    assertThat(outbox(enquiry, "STAFF_BREACH")).isEqualTo(1);
+  }
+
   // --- helpers ---
 
   /** A second node, or the application after a restart: a new scanner over the same database. */
