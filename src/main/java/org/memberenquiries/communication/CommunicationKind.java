@@ -23,7 +23,19 @@ public enum CommunicationKind {
   /** R8: the manager's discussion with the Member about a disproportionate burden. */
   BURDEN_DISCUSSION,
   /** R14: an event, works or decision in the Member's ward or division, told beforehand (no enquiry). */
-  WARD_EVENT_NOTICE;
+  WARD_EVENT_NOTICE,
+  /**
+   * R10: a step of a missed deadline's escalation told to the Member (raised with Member Support,
+   * resolved informally, referred, decided). Outbox only, never in the communication log: the breach
+   * log is its record.
+   */
+  ESCALATION_NOTICE,
+  /** Staff email (outbox only): a new case in the department officers' queue. */
+  STAFF_NEW_CASE,
+  /** Staff email (outbox only): a deadline due at the end of the next working day (R4, R5, R7, R8). */
+  STAFF_DEADLINE_REMINDER,
+  /** Staff email (outbox only, R10): a breach in Member Support's or the referee's queue. */
+  STAFF_BREACH;
 
   /** The one kind the Member writes; everything else is sent in an officer's name (R15). */
   public boolean fromMember() {

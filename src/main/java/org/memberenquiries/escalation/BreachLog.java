@@ -114,6 +114,11 @@ public class BreachLog {
         .update();
   }
 
+  public java.util.Optional<Breach> find(long breachId) {
+    return jdbc.sql("select " + COLUMNS + " from breach where id = ?").param(breachId)
+        .query(BreachLog::breach).optional();
+  }
+
   public List<Breach> forEnquiry(String processInstanceId) {
     return jdbc.sql("select " + COLUMNS + " from breach where process_instance_id = ? order by id")
         .param(processInstanceId)

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.TaskActor;
 import org.memberenquiries.engine.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,12 @@ public class BreachOutcome implements TaskListener {
 
   private final BreachLog breaches;
   private final EngineClock clock;
+  private final ApplicationEventPublisher events;
 
-  public BreachOutcome(BreachLog breaches, EngineClock clock) {
+  public BreachOutcome(BreachLog breaches, EngineClock clock, ApplicationEventPublisher events) {
     this.breaches = breaches;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -40,8 +43,11 @@ public class BreachOutcome implements TaskListener {
       task.getExecution().setVariable(MEMBER_SATISFIED, memberSatisfied);
       if (memberSatisfied) {
         breaches.decide(breachId, RESOLVED_INFORMALLY, notes, decidedBy, clock.now());
+        told(BreachEscalation.Step.RESOLVED_INFORMALLY, breachId, null, null);
       } else {
-        breaches.referred(breachId, Referee.of(Variables.requireText(task, REFEREE)).group);
+        Referee referee = Referee.of(Variables.requireText(task, REFEREE));
+        breaches.referred(breachId, referee.group);
+        told(BreachEscalation.Step.REFERRED, breachId, referee.group, null);
       }
       return;
     }
@@ -50,6 +56,13 @@ public class BreachOutcome implements TaskListener {
       throw new BadUserRequestException("'breachOutcome' must be UPHELD or NOT_UPHELD; got '" + outcome + "'");
     }
     breaches.decide(breachId, outcome, Variables.requireText(task, OUTCOME_NOTES), decidedBy, clock.now());
+    told(BreachEscalation.Step.DECIDED, breachId, Variables.text(task, REFEREE), outcome);
+  }
+
+  /** R10: each step is published in this transaction; the Member is told (mail.EscalationNotices). */
+  private void told(BreachEscalation.Step step, long breachId, String referee, String outcome) {
+    breaches.find(breachId).ifPresent(breach ->
+        events.publishEvent(new BreachEscalation(step, breach, referee, outcome, clock.now())));
   }
 
   private static boolean memberSatisfied(Object value) {

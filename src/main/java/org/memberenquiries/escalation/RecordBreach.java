@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.memberenquiries.enquiry.EnquiryVariables;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +22,12 @@ public class RecordBreach implements JavaDelegate {
 
   private final BreachLog breaches;
   private final EngineClock clock;
+  private final ApplicationEventPublisher events;
 
-  public RecordBreach(BreachLog breaches, EngineClock clock) {
+  public RecordBreach(BreachLog breaches, EngineClock clock, ApplicationEventPublisher events) {
     this.breaches = breaches;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -48,6 +51,9 @@ public class RecordBreach implements JavaDelegate {
     boolean escalate = breach.isNew() && !breaches.alreadyEscalated(enquiry, deadline);
     if (escalate) {
       breaches.escalated(breach.id());
+      // R10: the Member is told (mail.EscalationNotices), in this step's transaction
+      events.publishEvent(new BreachEscalation(BreachEscalation.Step.RAISED,
+          breaches.find(breach.id()).orElseThrow(), null, null, clock.now()));
     }
     execution.setVariable(BREACH_ID, breach.id());
     execution.setVariable(ALREADY_ESCALATED, !escalate);

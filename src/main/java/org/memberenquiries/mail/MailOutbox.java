@@ -59,6 +59,22 @@ public class MailOutbox {
     return keys.getKey().longValue();
   }
 
+  /**
+   * Queues a message about an enquiry written in full by its caller (staff email, the Member's R10
+   * escalation notices), due at once; runs in the caller's transaction. The sender sends it as it is.
+   */
+  public long addRendered(String processInstanceId, String reference, CommunicationKind kind, Instant recordedAt,
+      String ownerId, String recipientId, String recipientAddress, RenderedMail mail) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("insert into mail_outbox (process_instance_id, reference, kind, recorded_at, owner_id, recipient_id,"
+            + " recipient_address, status, attempts, next_attempt_at, subject, text_body, html_body)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
+        .params(processInstanceId, reference, kind.name(), Timestamp.from(recordedAt), ownerId, recipientId,
+            recipientAddress, OutboxMail.PENDING, Timestamp.from(recordedAt), mail.subject(), mail.text(), mail.html())
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
   /** Ids of pending messages due at {@code now} and not held by a live claim, oldest first. */
   public List<Long> due(Instant now, int limit) {
     Timestamp at = Timestamp.from(now);

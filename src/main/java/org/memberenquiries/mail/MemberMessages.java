@@ -62,13 +62,40 @@ public class MemberMessages {
   public RenderedMail render(OutboxMail mail) {
     EnquiryView view = views.view(register.find(mail.reference()).orElseThrow(
         () -> new IllegalStateException("Enquiry " + mail.reference() + " is not in the register")));
-    Message message = message(mail, view);
+    return render(message(mail, view), view);
+  }
+
+  /**
+   * A notice to a Member about their enquiry that is not a message recorded in the communication log
+   * (R10's escalation steps): the same letter form, signed by the council, with no officer's words.
+   */
+  public RenderedMail renderNotice(EnquiryView view, String recipientId, String ownerId, String heading, String lead,
+      List<DateLine> dates, String note) {
+    return render(new Message(council.name(), recipientName(recipientId), sharedBy(view, recipientId, ownerId),
+        view.reference(), view.subject(), heading, lead, null, null, dates, note, null, null,
+        properties.pagesUrl() + "/enquiries/" + view.reference()), view);
+  }
+
+  private RenderedMail render(Message message, EnquiryView view) {
     Context context = new Context(Locale.UK);
     context.setVariable("m", message);
     String subject = message.heading() + ": " + view.reference() + " " + view.subject();
     return new RenderedMail(subject.length() > 400 ? subject.substring(0, 400) : subject,
         templates.process("mail/member-message.txt", context),
         templates.process("mail/member-message.html", context));
+  }
+
+  private String recipientName(String recipientId) {
+    return members.find(recipientId).map(Members::displayName).orElse(recipientId);
+  }
+
+  private static String sharedBy(EnquiryView view, String recipientId, String ownerId) {
+    return recipientId.equals(ownerId) ? null : (view.memberName() != null ? view.memberName() : ownerId);
+  }
+
+  /** "5pm, Monday 7 December 2026", as every date is written to a Member. */
+  public DateLine dateLine(String label, OffsetDateTime when) {
+    return new DateLine(label, text.dateTime(when));
   }
 
   Message message(OutboxMail mail, EnquiryView view) {
@@ -139,9 +166,8 @@ public class MemberMessages {
       }
       default -> throw new IllegalArgumentException("No email to the Member for " + mail.kind());
     }
-    String recipientName = members.find(mail.recipientId()).map(Members::displayName).orElse(mail.recipientId());
-    String sharedBy = mail.recipientId().equals(mail.ownerId()) ? null
-        : (view.memberName() != null ? view.memberName() : mail.ownerId());
+    String recipientName = recipientName(mail.recipientId());
+    String sharedBy = sharedBy(view, mail.recipientId(), mail.ownerId());
     StaffDirectory.Signatory signatory = mail.sentBy() == null ? null : staff.signatory(mail.sentBy()).orElse(null);
     return new Message(council.name(), recipientName, sharedBy, view.reference(), view.subject(), heading, lead,
         mail.body(), view.purpose(), dates, note, signatory == null ? null : signatory.name(),

@@ -21,7 +21,7 @@ public class SentMailPage {
 
   @GetMapping("/admin/mail")
   public String sentMail(Model model) {
-    model.addAttribute("title", "Email to Members");
+    model.addAttribute("title", "Email sent");
     model.addAttribute("fmt", text);
     model.addAttribute("mails", outbox.recent(SHOWN));
     return "admin/mail";

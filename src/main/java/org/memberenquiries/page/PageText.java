@@ -244,6 +244,10 @@ public class PageText {
       case CLOSED_NO_REPLY -> "Closed: no reply";
       case BURDEN_DISCUSSION -> "Discussion about the work involved";
       case WARD_EVENT_NOTICE -> "An event in your ward";
+      case ESCALATION_NOTICE -> "A missed deadline and its escalation";
+      case STAFF_NEW_CASE -> "Staff: new enquiry in the queue";
+      case STAFF_DEADLINE_REMINDER -> "Staff: deadline reminder";
+      case STAFF_BREACH -> "Staff: missed deadline in the queue";
     };
   }
 

@@ -162,7 +162,8 @@ class LetterTest extends ProcessTestSupport {
         .contains("Dear Councillors,").contains("sent to each of the Members named").contains("25 November 2026");
 
     // Both Members' emails carry the same signed letter (sent after commit).
-    assertThat(sender.sendPending()).isEqualTo(3); // the acknowledgement (before the share), the response to both
+    // the officers' new-case email, the acknowledgement (before the share), the response to both
+    assertThat(sender.sendPending()).isEqualTo(4);
     List<MimeMessage> responses = Arrays.stream(smtp.getReceivedMessages())
         .filter(mail -> subject(mail).startsWith("Our response")).toList();
     assertThat(responses).hasSize(2);

@@ -177,10 +177,19 @@ class MemberMailTest extends ProcessTestSupport {
     complete(enquiry, "SendFullResponseByRevisedDate",
         Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Lights repaired on 6 January."));
 
-    assertThat(sender.sendPending()).isEqualTo(5);
+    // Five messages, and R10: the 20 working days ran beside the revised date and passed on Monday 21
+    // December, so the Member is told of the breach and Member Support is mailed (StaffMailTest).
+    assertThat(sender.sendPending()).isEqualTo(7);
     assertThat(sender.sendPending()).isZero();
 
-    List<MimeMessage> mails = Arrays.asList(smtp.getReceivedMessages());
+    List<MimeMessage> all = Arrays.asList(smtp.getReceivedMessages());
+    MimeMessage breach = all.stream().filter(m -> subject(m).startsWith("We missed a deadline")).findFirst().orElseThrow();
+    assertThat(recipients(breach)).containsExactly(LOVELACE + "@council.example");
+    assertThat(text(breach)).contains("We did not send our full response to your enquiry by the date we owed it")
+        .contains("It was due by: 5pm, Monday 21 December 2026");
+    assertThat(all).filteredOn(m -> recipients(m).contains("support@council.example")).hasSize(1);
+    List<MimeMessage> mails = all.stream().filter(m -> m != breach)
+        .filter(m -> !recipients(m).contains("support@council.example")).toList();
     assertThat(mails).hasSize(5);
     for (MimeMessage mail : mails) {
       assertThat(recipients(mail)).containsExactly(LOVELACE + "@council.example");
@@ -422,6 +431,8 @@ class MemberMailTest extends ProcessTestSupport {
         null, null, null);
     String reference = submission.submit(new Caller(member, Set.of(Groups.MEMBERS)), enquiry, null).reference();
     String processInstanceId = register.find(reference).orElseThrow().processInstanceId();
+    // The officers' new-case email (StaffMailTest's subject) is set aside: this class counts the Member's mail.
+    jdbc.sql("delete from mail_outbox where kind = 'STAFF_NEW_CASE'").update();
     return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
   }
 

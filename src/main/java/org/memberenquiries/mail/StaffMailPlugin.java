@@ -1,0 +1,44 @@
+package org.memberenquiries.mail;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells {@link StaffTaskMail} whenever any user task of any process opens (after the task's own create
+ * listeners, so its candidate groups and due date are set), so that no diagram needs a listener for it
+ * (as forms.FormDisplayPlugin does for the forms' display variables).
+ */
+@Component
+public class StaffMailPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<StaffTaskMail> mail;
+
+  public StaffMailPlugin(ObjectProvider<StaffTaskMail> mail) {
+    this.mail = mail; // looked up when a task opens: the engine is built before the beans it calls
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    TaskListener listener = task -> mail.getObject().taskCreated(task);
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+      }
+    });
+  }
+}
