@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * Migration 27 (issue 8: the staff search under 100 ms with 10,000 open enquiries): on PostgreSQL,
  * indexes for the parts of the staff search ({@code enquiry.CaseRows#search}) that match anywhere in a
  * text, {@code lower(column) like '%words%'}, which a B-tree cannot serve: trigram (pg_trgm) GIN
- * indexes on the Member's name, the ward, the subject and the lower-cased subject and text; a B-tree
- * on the lower-cased Member id and on the reference for its prefix search. On H2 (the embedded
+ * indexes on the Member's name, the subject and the lower-cased subject and text; a B-tree on the
+ * lower-cased Member id and on the reference for its prefix search. Not the ward: a council has a few
+ * dozen, every one sharing the trigrams of "ward", so PostgreSQL combined such an index with the
+ * department's and took longer than filtering that department's rows. On H2 (the embedded
  * default, small data) it does nothing: H2 has neither trigram nor expression indexes.
  *
  * <p>pg_trgm ships with PostgreSQL and is a trusted extension (PostgreSQL 13 and later): a user who
@@ -64,7 +66,7 @@ public class TrigramSearchIndexes implements JavaMigration {
     Optional<String> schema = trigramSchema(connection);
     if (schema.isEmpty()) {
       LOG.warn("PostgreSQL's pg_trgm extension could not be installed (the database user may not create it):"
-          + " the staff search by name, ward and text scans the enquiry table. To index it, install pg_trgm as"
+          + " the staff search by name and text scans the enquiry table. To index it, install pg_trgm as"
           + " a superuser and run: {}", String.join("; ", statements("public")));
       return;
     }
@@ -81,7 +83,6 @@ public class TrigramSearchIndexes implements JavaMigration {
     String ops = quote(trigramSchema) + ".gin_trgm_ops";
     return List.of(
         "create index enquiry_member_name_trgm on enquiry using gin (lower(member_name) " + ops + ")",
-        "create index enquiry_ward_trgm on enquiry using gin (lower(ward) " + ops + ")",
         "create index enquiry_subject_trgm on enquiry using gin (lower(subject) " + ops + ")",
         "create index enquiry_search_text_trgm on enquiry using gin (search_text " + ops + ")",
         "create index enquiry_member_id_lower on enquiry (lower(member_id))",

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.memberenquiries.engine.EngineClock;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * <p>The trade-off: while an entry lives, this node's memory holds a fast keyed hash of a valid
  * password. Someone who can read the process's memory also gets the key, and could test guesses
  * against that hash at HMAC speed instead of Argon2id speed, for that user only, for the minutes the
- * entry lives (a memory reader of a running server can as well read passwords off incoming requests).
+ * entry lives, at most a minute past its duration (a memory reader of a running server can as well read passwords off incoming requests).
  * The stored hashes in the database, which is what usually leaks, are untouched. Set the duration to
  * {@code PT0S} to turn this off.
  */
@@ -74,13 +75,27 @@ public class VerifiedCredentials {
     if (entry == null) {
       return false;
     }
-    Instant now = clock.now();
-    if (storedHash == null || !storedHash.equals(entry.storedHash()) || now.isBefore(entry.verifiedAt())
-        || !now.isBefore(entry.verifiedAt().plus(rememberFor))) {
+    if (storedHash == null || !storedHash.equals(entry.storedHash()) || expired(entry, clock.now())) {
       byUser.remove(user, entry);
       return false;
     }
     return MessageDigest.isEqual(entry.mac(), mac(user, password));
+  }
+
+  /** Expired entries go within a minute, not only at their user's next request (the trade-off above). */
+  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+  public void forgetExpired() {
+    Instant now = clock.now();
+    byUser.values().removeIf(entry -> expired(entry, now));
+  }
+
+  /** How many users have a password remembered. */
+  int size() {
+    return byUser.size();
+  }
+
+  private boolean expired(Entry entry, Instant now) {
+    return now.isBefore(entry.verifiedAt()) || !now.isBefore(entry.verifiedAt().plus(rememberFor));
   }
 
   private boolean enabled() {

@@ -40,7 +40,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Issue 8 item 4: a benchmark, not a test (it asserts nothing and is skipped unless asked for). With
  * 10,000 open enquiries in the read model on PostgreSQL it prints the 50th, 95th and 99th percentile
  * of a Member's list and of an officer's search, in the service (the SQL and its mapping) and over
- * HTTP (the pages in a signed-in session; the API, which hashes the password of every request). Run it, on a schema of its own that it empties first (README):
+ * HTTP (the pages in a signed-in session; the API with HTTP Basic, passwords at production cost), with
+ * the CPU time spent per run. Run it, on a schema of its own that it empties first (README):
  *
  * <pre>
  * ENQUIRIES_TEST_PG_SCHEMA=enquiries_benchmark mvn -B -o test -Dtest=ReadModelBenchmark \

@@ -92,4 +92,19 @@ class VerifiedCredentialsTest {
 
     assertThat(credentials.remembered("cllr.a", "right-password", HASH)).isFalse();
   }
+
+  @Test
+  @DisplayName("Expired entries are dropped by the sweep even if their user never comes back")
+  void sweepDropsExpired() {
+    VerifiedCredentials credentials = remembering(Duration.ofMinutes(5));
+    credentials.verified("cllr.a", "right-password", HASH);
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(4))));
+    credentials.verified("cllr.b", "other-password", HASH);
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(6))));
+
+    credentials.forgetExpired();
+
+    assertThat(credentials.size()).isOne();
+    assertThat(credentials.remembered("cllr.b", "other-password", HASH)).isTrue();
+  }
 }
