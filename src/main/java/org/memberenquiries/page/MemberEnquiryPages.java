@@ -298,7 +298,7 @@ public class MemberEnquiryPages {
     model.addAttribute("mayShare", mayShare);
     model.addAttribute("shareChoices", mayShare ? members.all().stream()
         .filter(member -> !view.recipients().contains(member.getId()))
-        .map(member -> new PageText.Choice(member.getId(), text.member(member.getId()), null))
+        .map(member -> new PageText.Choice(member.getId(), PageText.memberLabel(member), null))
         .toList() : java.util.List.of());
     return "enquiries/view";
   }

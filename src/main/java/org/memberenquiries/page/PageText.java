@@ -222,7 +222,12 @@ public class PageText {
 
   /** A Member's name for the list of recipients (R11), with their user id. */
   public String member(String id) {
-    return members.find(id).map(user -> Members.displayName(user) + " (" + id + ")").orElse(id);
+    return members.find(id).map(PageText::memberLabel).orElse(id);
+  }
+
+  /** The same for a Member already read (a list of them: one query, not one each). */
+  public static String memberLabel(org.camunda.bpm.engine.identity.User member) {
+    return Members.displayName(member) + " (" + member.getId() + ")";
   }
 
   public String messageKind(String kind) {

@@ -3,6 +3,7 @@ package org.memberenquiries.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.memberenquiries.engine.EngineClock;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * groups live, so the same accounts work for the product's pages and API and for Tasklist, Cockpit
  * and Admin (which trust the Spring Security login, see {@link CamundaSingleSignOn}). Failed attempts
  * are throttled by client and account ({@link SignInThrottle}); a password stored the old way is
- * re-hashed on success ({@link PasswordUpgrade}).
+ * re-hashed on success ({@link PasswordUpgrade}). A password Argon2id accepted a moment ago for the
+ * same stored hash is not hashed again ({@link VerifiedCredentials}): the API sends it with every request.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -27,16 +29,18 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   private final PasswordUpgrade upgrade;
   private final EngineClock clock;
   private final Argon2PasswordHashing hashing;
+  private final VerifiedCredentials verified;
   /** Checked against for unknown users, so they take as long as a wrong password (no user list by timing). */
   private final String unknownUserHash;
 
   public CamundaIdentityAuthenticationProvider(IdentityService identity, SignInThrottle throttle,
-      PasswordUpgrade upgrade, EngineClock clock, Argon2PasswordHashing hashing) {
+      PasswordUpgrade upgrade, EngineClock clock, Argon2PasswordHashing hashing, VerifiedCredentials verified) {
     this.identity = identity;
     this.throttle = throttle;
     this.upgrade = upgrade;
     this.clock = clock;
     this.hashing = hashing;
+    this.verified = verified;
     this.unknownUserHash = hashing.encrypt(java.util.UUID.randomUUID().toString());
   }
 
@@ -55,15 +59,22 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
       throw new SignInThrottledException(clock.now(), until);
     });
     String password = credentials.toString();
-    if (!identity.checkPassword(user, password)) {
-      if (identity.createUserQuery().userId(user).count() == 0) {
-        hashing.check(password, unknownUserHash);
+    // Read before the password is checked, so a change made meanwhile is never remembered as current.
+    User account = identity.createUserQuery().userId(user).singleResult();
+    String storedHash = account == null ? null : account.getPassword();
+    if (!verified.remembered(user, password, storedHash)) {
+      if (!identity.checkPassword(user, password)) {
+        if (account == null) {
+          hashing.check(password, unknownUserHash);
+        }
+        throttle.failed(user, client);
+        throw new BadCredentialsException("Unknown user or wrong password");
       }
-      throttle.failed(user, client);
-      throw new BadCredentialsException("Unknown user or wrong password");
+      if (!upgrade.afterSignIn(user, password)) {
+        verified.verified(user, password, storedHash);
+      }
     }
     throttle.succeeded(user, client);
-    upgrade.afterSignIn(user, password);
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     List<SimpleGrantedAuthority> authorities =
         Roles.authorities(groups).stream().map(SimpleGrantedAuthority::new).toList();

@@ -24,19 +24,24 @@ public class PasswordUpgrade {
     this.hashing = hashing;
   }
 
-  /** Call only with a password the identity service has just accepted for this user. */
-  public void afterSignIn(String userId, String password) {
+  /**
+   * Call only with a password the identity service has just accepted for this user. Whether the stored
+   * hash was replaced (or someone else changed it meanwhile): the hash read before the check is then stale.
+   */
+  public boolean afterSignIn(String userId, String password) {
     User user = identity.createUserQuery().userId(userId).singleResult();
     if (user == null || !hashing.needsUpgrade(user.getPassword())) {
-      return;
+      return false;
     }
     try {
       user.setPassword(password);
       identity.saveUser(user);
       LOG.info("Password of user '{}' re-hashed with Argon2id", userId);
+      return true;
     } catch (OptimisticLockingException concurrentSignIn) {
       // Another sign-in of the same user upgraded it (or changed the user) first; nothing is lost.
       LOG.debug("Password of user '{}' not re-hashed: changed concurrently", userId);
+      return true;
     }
   }
 }

@@ -7,11 +7,14 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.memberenquiries.engine.EngineClock;
@@ -25,17 +28,50 @@ class CamundaIdentityAuthenticationProviderTest {
   void unknownUsersTakeAsLongAsWrongPasswords() {
     IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
     when(identity.checkPassword(any(), any())).thenReturn(false); // Camunda answers at once for unknown users
-    when(identity.createUserQuery().userId("nobody").count()).thenReturn(0L);
-    Argon2PasswordHashing hashing = spy(new Argon2PasswordHashing(
-        new PasswordProperties(12, new PasswordProperties.Argon2(1024, 1, 1))));
+    when(identity.createUserQuery().userId("nobody").singleResult()).thenReturn(null);
+    PasswordProperties passwords =
+        new PasswordProperties(12, new PasswordProperties.Argon2(1024, 1, 1), Duration.ofMinutes(5));
+    Argon2PasswordHashing hashing = spy(new Argon2PasswordHashing(passwords));
     SignInThrottle throttle = new SignInThrottle(
         new SignInThrottleProperties(5, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)),
         new EngineClock());
     CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(
-        identity, throttle, mock(PasswordUpgrade.class), new EngineClock(), hashing);
+        identity, throttle, mock(PasswordUpgrade.class), new EngineClock(), hashing,
+        new VerifiedCredentials(passwords, new EngineClock()));
 
     assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "guess")))
         .isInstanceOf(BadCredentialsException.class);
     verify(hashing).check(eq("guess"), anyString());
+  }
+
+  @Test
+  @DisplayName("Issue 8: a password accepted a moment ago is not hashed again; once the stored hash changes"
+      + " (a new password) it is checked again, and the old one is refused")
+  void aRememberedPasswordIsCheckedAgainAfterAChange() {
+    IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
+    User account = mock(User.class);
+    when(account.getPassword()).thenReturn("{ARGON2ID}first-hash");
+    when(identity.createUserQuery().userId("cllr.a").singleResult()).thenReturn(account);
+    when(identity.checkPassword("cllr.a", "old-password")).thenReturn(true);
+    when(identity.createGroupQuery().groupMember("cllr.a").list()).thenReturn(List.of());
+    PasswordProperties passwords =
+        new PasswordProperties(12, new PasswordProperties.Argon2(1024, 1, 1), Duration.ofMinutes(5));
+    SignInThrottle throttle = new SignInThrottle(
+        new SignInThrottleProperties(5, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)),
+        new EngineClock());
+    CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle,
+        mock(PasswordUpgrade.class), new EngineClock(), new Argon2PasswordHashing(passwords),
+        new VerifiedCredentials(passwords, new EngineClock()));
+
+    provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("cllr.a", "old-password"));
+    provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("cllr.a", "old-password"));
+    verify(identity, times(1)).checkPassword("cllr.a", "old-password");
+
+    // The password is changed: a new salted hash, and the identity service no longer accepts the old one.
+    when(account.getPassword()).thenReturn("{ARGON2ID}second-hash");
+    when(identity.checkPassword("cllr.a", "old-password")).thenReturn(false);
+    assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("cllr.a", "old-password")))
+        .isInstanceOf(BadCredentialsException.class);
+    verify(identity, times(2)).checkPassword("cllr.a", "old-password");
   }
 }

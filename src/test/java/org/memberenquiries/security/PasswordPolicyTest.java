@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
 
-  final PasswordPolicy policy = new PasswordPolicy(new PasswordProperties(12, new PasswordProperties.Argon2(16384, 2, 1)));
+  final PasswordPolicy policy = new PasswordPolicy(new PasswordProperties(12, new PasswordProperties.Argon2(16384, 2, 1), java.time.Duration.ofMinutes(5)));
 
   @Test
   @DisplayName("Short, common, repeated or user-name passwords are refused, with the reason and never the password")

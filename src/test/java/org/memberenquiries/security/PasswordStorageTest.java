@@ -70,4 +70,33 @@ class PasswordStorageTest {
     assertThat(storedHash("hash.old")).startsWith("{ARGON2ID}$argon2id$");
     assertThat(signIn("hash.old", PASSWORD)).isEqualTo(200);
   }
+
+  @Test
+  @DisplayName("Issue 8: the API remembers a password it accepted (VerifiedCredentials), but not past a change:"
+      + " the old password is refused at the very next request, the new one accepted")
+  void aRememberedPasswordIsRefusedOnceChanged() throws Exception {
+    member("hash.changed");
+    assertThat(signIn("hash.changed", PASSWORD)).isEqualTo(200);
+    assertThat(signIn("hash.changed", PASSWORD)).isEqualTo(200); // remembered
+
+    User user = identity.createUserQuery().userId("hash.changed").singleResult();
+    user.setPassword("another-long-passphrase");
+    identity.saveUser(user);
+
+    assertThat(signIn("hash.changed", PASSWORD)).isEqualTo(401);
+    assertThat(signIn("hash.changed", "another-long-passphrase")).isEqualTo(200);
+    assertThat(signIn("hash.changed", PASSWORD)).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("Issue 8: a remembered password stops working when the user is deleted")
+  void aRememberedPasswordIsRefusedOnceTheUserIsDeleted() throws Exception {
+    member("hash.deleted");
+    assertThat(signIn("hash.deleted", PASSWORD)).isEqualTo(200);
+
+    identity.deleteMembership("hash.deleted", Groups.MEMBERS);
+    identity.deleteUser("hash.deleted");
+
+    assertThat(signIn("hash.deleted", PASSWORD)).isEqualTo(401);
+  }
 }
