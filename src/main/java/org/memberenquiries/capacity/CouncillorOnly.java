@@ -1,7 +1,7 @@
 package org.memberenquiries.capacity;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.CAPACITY;
-import static org.memberenquiries.enquiry.EnquiryVariables.COUNCILLOR_ONLY;
+import static org.memberenquiries.casedata.EnquiryVariables.CAPACITY;
+import static org.memberenquiries.casedata.EnquiryVariables.COUNCILLOR_ONLY;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,6 @@
 package org.memberenquiries.clarification;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.CAPACITY_QUESTION;
+import static org.memberenquiries.casedata.EnquiryVariables.CAPACITY_QUESTION;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.memberenquiries.enquiry.VersionFour;

@@ -1,6 +1,6 @@
 package org.memberenquiries.clarification;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.*;
+import static org.memberenquiries.casedata.EnquiryVariables.*;
 
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

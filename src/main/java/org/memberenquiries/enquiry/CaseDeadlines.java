@@ -1,6 +1,8 @@
 package org.memberenquiries.enquiry;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.*;
+import org.memberenquiries.casedata.EnquiryVariables;
+
+import static org.memberenquiries.casedata.EnquiryVariables.*;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 import org.memberenquiries.department.Departments;
 import org.memberenquiries.security.Caller;
 import org.memberenquiries.security.Groups;
-import org.memberenquiries.sharing.EnquiryShares;
 import org.memberenquiries.web.NotFoundException;
 import org.springframework.stereotype.Component;
 

@@ -8,8 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import org.memberenquiries.clarification.MemberReplies;
-import org.memberenquiries.clarification.NotAwaitingReplyException;
 import org.memberenquiries.security.Caller;
 import org.memberenquiries.web.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Members' API: submit an enquiry, follow it, answer questions about it. */
+/** The Members' API: submit an enquiry and follow it (answering its questions: clarification.ClarificationController). */
 @RestController
 @RequestMapping("/api/enquiries")
 @Tag(name = "Enquiries", description = "A Member's enquiries to officers (R3-R13)")
@@ -34,15 +32,13 @@ public class EnquiryController {
   private final EnquiryAccess access;
   private final EnquiryViews views;
   private final EnquiryQueries queries;
-  private final MemberReplies replies;
 
   public EnquiryController(EnquirySubmission submission, EnquiryAccess access, EnquiryViews views,
-      EnquiryQueries queries, MemberReplies replies) {
+      EnquiryQueries queries) {
     this.submission = submission;
     this.access = access;
     this.views = views;
     this.queries = queries;
-    this.replies = replies;
   }
 
   @PostMapping
@@ -103,16 +99,4 @@ public class EnquiryController {
   }
 
 
-  @PostMapping("/{reference}/clarification")
-  @Operation(summary = "The Member's reply to a question (R9) or to the question of their capacity (R3)")
-  EnquiryView reply(@PathVariable String reference, @Valid @RequestBody MemberReply reply, Authentication user) {
-    Caller caller = Caller.of(user);
-    RegisteredEnquiry enquiry = access.ownedByMember(reference, caller);
-    try {
-      replies.reply(reference, reply.reply(), reply.capacity());
-    } catch (NotAwaitingReplyException e) {
-      throw new ConflictException(e.getMessage());
-    }
-    return views.view(enquiry);
-  }
 }

@@ -1,6 +1,8 @@
 package org.memberenquiries.enquiry;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.*;
+import org.memberenquiries.casedata.EnquiryVariables;
+
+import static org.memberenquiries.casedata.EnquiryVariables.*;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnquirySubmission {
 
-  public static final String PROCESS = "member-enquiry";
+  public static final String PROCESS = org.memberenquiries.casedata.Processes.MEMBER_ENQUIRY;
   static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
   private final EnquiryRegister register;

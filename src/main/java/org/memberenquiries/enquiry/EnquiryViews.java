@@ -1,5 +1,7 @@
 package org.memberenquiries.enquiry;
 
+import org.memberenquiries.casedata.EnquiryVariables;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.communication.Communication;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
-import org.memberenquiries.sharing.EnquiryShares;
 import org.memberenquiries.staff.StaffDirectory;
 import org.springframework.stereotype.Service;
 

@@ -1,6 +1,8 @@
 package org.memberenquiries.enquiry;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.*;
+import org.memberenquiries.casedata.EnquiryVariables;
+
+import static org.memberenquiries.casedata.EnquiryVariables.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,8 @@
 package org.memberenquiries.enquiry;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.*;
+import org.memberenquiries.casedata.EnquiryVariables;
+
+import static org.memberenquiries.casedata.EnquiryVariables.*;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

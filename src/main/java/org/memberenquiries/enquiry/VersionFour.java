@@ -1,7 +1,9 @@
 package org.memberenquiries.enquiry;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.OWED_DEADLINE;
-import static org.memberenquiries.enquiry.EnquiryVariables.OWED_DEADLINE_DUE;
+import org.memberenquiries.casedata.EnquiryVariables;
+
+import static org.memberenquiries.casedata.EnquiryVariables.OWED_DEADLINE;
+import static org.memberenquiries.casedata.EnquiryVariables.OWED_DEADLINE_DUE;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,7 +1,7 @@
 package org.memberenquiries.escalation;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.OWED_DEADLINE;
-import static org.memberenquiries.enquiry.EnquiryVariables.OWED_DEADLINE_DUE;
+import static org.memberenquiries.casedata.EnquiryVariables.OWED_DEADLINE;
+import static org.memberenquiries.casedata.EnquiryVariables.OWED_DEADLINE_DUE;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.memberenquiries.enquiry.EnquiryVariables;
+import org.memberenquiries.casedata.EnquiryVariables;
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.engine.Variables;
 import org.springframework.context.ApplicationEventPublisher;

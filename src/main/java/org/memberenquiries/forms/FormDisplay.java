@@ -1,9 +1,9 @@
 package org.memberenquiries.forms;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.CAPACITY;
-import static org.memberenquiries.enquiry.EnquiryVariables.DEPARTMENT;
-import static org.memberenquiries.enquiry.EnquiryVariables.REFERENCE;
-import static org.memberenquiries.enquiry.EnquiryVariables.SCOPE;
+import static org.memberenquiries.casedata.EnquiryVariables.CAPACITY;
+import static org.memberenquiries.casedata.EnquiryVariables.DEPARTMENT;
+import static org.memberenquiries.casedata.EnquiryVariables.REFERENCE;
+import static org.memberenquiries.casedata.EnquiryVariables.SCOPE;
 import static org.memberenquiries.escalation.EscalationVariables.MISSED_DEADLINE;
 
 import java.time.Instant;

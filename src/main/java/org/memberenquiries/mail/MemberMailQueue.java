@@ -9,7 +9,7 @@ import org.memberenquiries.communication.CommunicationRecorded;
 import org.memberenquiries.enquiry.EnquiryRegister;
 import org.memberenquiries.enquiry.RegisteredEnquiry;
 import org.memberenquiries.member.Members;
-import org.memberenquiries.sharing.EnquiryShares;
+import org.memberenquiries.enquiry.EnquiryShares;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.memberenquiries.engine.AsTheEngine;

@@ -17,7 +17,7 @@ import org.memberenquiries.department.Departments;
 import org.memberenquiries.engine.AsTheEngine;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.EnquirySubmission;
-import org.memberenquiries.enquiry.EnquiryVariables;
+import org.memberenquiries.casedata.EnquiryVariables;
 import org.memberenquiries.escalation.BreachLog;
 import org.memberenquiries.escalation.EscalationSummary;
 import org.memberenquiries.escalation.EscalationVariables;

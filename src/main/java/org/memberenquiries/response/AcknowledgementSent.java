@@ -1,7 +1,7 @@
 package org.memberenquiries.response;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.ACKNOWLEDGED_AT;
-import static org.memberenquiries.enquiry.EnquiryVariables.ACKNOWLEDGEMENT_TEXT;
+import static org.memberenquiries.casedata.EnquiryVariables.ACKNOWLEDGED_AT;
+import static org.memberenquiries.casedata.EnquiryVariables.ACKNOWLEDGEMENT_TEXT;
 
 import java.time.Instant;
 import java.util.Date;

@@ -1,7 +1,7 @@
 package org.memberenquiries.response;
 
 import org.memberenquiries.calendar.CouncilDates;
-import static org.memberenquiries.enquiry.EnquiryVariables.*;
+import static org.memberenquiries.casedata.EnquiryVariables.*;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package org.memberenquiries.response;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.PROGRESS_UPDATE_TEXT;
+import static org.memberenquiries.casedata.EnquiryVariables.PROGRESS_UPDATE_TEXT;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -23,7 +23,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
 import org.memberenquiries.document.DocumentRequests;
-import org.memberenquiries.enquiry.EnquirySubmission;
+import org.memberenquiries.casedata.Processes;
 import org.memberenquiries.escalation.EscalationSummary;
 import org.memberenquiries.engine.Seeding;
 import org.slf4j.Logger;
@@ -96,7 +96,7 @@ public class CamundaAuthorizations {
     loggers.add(Groups.MEMBER_SUPPORT);
     for (String group : loggers) {
       // Log an enquiry on a Member's behalf from Tasklist's start form (never with a chosen reference, R11).
-      want(desired, group, Resources.PROCESS_DEFINITION, EnquirySubmission.PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      want(desired, group, Resources.PROCESS_DEFINITION, Processes.MEMBER_ENQUIRY, ProcessDefinitionPermissions.CREATE_INSTANCE);
       want(desired, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
     for (String group : managers) {
@@ -112,7 +112,7 @@ public class CamundaAuthorizations {
     want(desired, Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     want(desired, Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY);
     // R11: Member Support handles every enquiry and its escalations (as EnquiryAccess decides).
-    for (String process : List.of(EnquirySubmission.PROCESS, EscalationSummary.PROCESS)) {
+    for (String process : List.of(Processes.MEMBER_ENQUIRY, EscalationSummary.PROCESS)) {
       want(desired, Groups.MEMBER_SUPPORT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }

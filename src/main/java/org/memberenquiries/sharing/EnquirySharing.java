@@ -2,6 +2,7 @@ package org.memberenquiries.sharing;
 
 import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.enquiry.EnquiryAccess;
+import org.memberenquiries.enquiry.EnquiryShares;
 import org.memberenquiries.enquiry.EnquiryView;
 import org.memberenquiries.enquiry.EnquiryViews;
 import org.memberenquiries.enquiry.RegisteredEnquiry;

@@ -1,6 +1,6 @@
 package org.memberenquiries.triage;
 
-import static org.memberenquiries.enquiry.EnquiryVariables.*;
+import static org.memberenquiries.casedata.EnquiryVariables.*;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -38,7 +38,7 @@ import org.memberenquiries.mail.MailOutbox;
 import org.memberenquiries.mail.MemberMailSender;
 import org.memberenquiries.security.Caller;
 import org.memberenquiries.security.Groups;
-import org.memberenquiries.sharing.EnquiryShares;
+import org.memberenquiries.enquiry.EnquiryShares;
 import org.memberenquiries.testing.ProcessEngineTest;
 import org.memberenquiries.testing.ProcessTestSupport;
 import org.memberenquiries.testing.TestUsers;

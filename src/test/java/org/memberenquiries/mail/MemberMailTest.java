@@ -36,7 +36,7 @@ import org.memberenquiries.enquiry.EnquirySubmission;
 import org.memberenquiries.enquiry.NewEnquiry;
 import org.memberenquiries.security.Caller;
 import org.memberenquiries.security.Groups;
-import org.memberenquiries.sharing.EnquiryShares;
+import org.memberenquiries.enquiry.EnquiryShares;
 import org.memberenquiries.testing.ProcessEngineTest;
 import org.memberenquiries.testing.ProcessTestSupport;
 import org.memberenquiries.testing.TestUsers;

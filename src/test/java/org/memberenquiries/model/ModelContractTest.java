@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberenquiries.department.DepartmentProperties;
 import org.memberenquiries.department.Departments;
-import org.memberenquiries.enquiry.EnquiryVariables;
+import org.memberenquiries.casedata.EnquiryVariables;
 import org.memberenquiries.model.ModelContract.Bean;
 import org.memberenquiries.security.Groups;
 import org.springframework.beans.factory.config.BeanDefinition;

@@ -1,4 +1,4 @@
-package org.memberenquiries.enquiry;
+package org.memberenquiries.casedata;
 
 /** Names of the member-enquiry process variables, shared by delegates, the API and tests. */
 public final class EnquiryVariables {

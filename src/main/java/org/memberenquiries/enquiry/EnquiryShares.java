@@ -1,4 +1,4 @@
-package org.memberenquiries.sharing;
+package org.memberenquiries.enquiry;
 
 import java.sql.Timestamp;
 import java.time.Instant;
