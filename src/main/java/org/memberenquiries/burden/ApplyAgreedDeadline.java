@@ -58,6 +58,6 @@ public class ApplyAgreedDeadline implements JavaDelegate {
       case CAPACITY_CHECK -> throw new IllegalStateException("R8: no deadline is owed at the capacity check");
     }
     execution.setVariable(AGREED_DEADLINE_BY, Date.from(agreed));
-    caseRecord.caseChanged(execution); // issue 8 item 4: the read model
+    caseRecord.deadlineAgreed(execution, step); // issue 8 item 4: the read model; R16: which step it was for
   }
 }

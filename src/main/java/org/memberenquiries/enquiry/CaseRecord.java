@@ -61,6 +61,25 @@ public class CaseRecord {
     write(execution, task.getProcessInstanceId(), execution.getProcessBusinessKey());
   }
 
+  /**
+   * Triage is done (R1-R3): the case's data as {@link #caseChanged(DelegateTask)}, and the time of the first
+   * triage, from which the timeliness report counts the time to allocate (issue 9, R16).
+   */
+  public void triaged(DelegateTask task) {
+    caseChanged(task);
+    update("triaged_at = coalesce(triaged_at, ?)", task.getProcessInstanceId(), at(clock.now()));
+  }
+
+  /**
+   * R8: an agreed alternative deadline replaced the one owed at this step: the case's data as {@link
+   * #caseChanged(DelegateExecution)}, and which step it was agreed for, so the report knows which answer
+   * the agreement was for (issue 9, R16).
+   */
+  public void deadlineAgreed(DelegateExecution execution, Step step) {
+    caseChanged(execution);
+    update("agreed_for_step = ?", execution.getProcessInstanceId(), step.name());
+  }
+
   /** The read-model columns of the deadlines a calendar change moves (issue 8 item 3). */
   private static final Map<String, String> DEADLINE_COLUMNS = Map.of(ACKNOWLEDGE_BY, "acknowledge_by",
       RESPOND_BY, "respond_by", FULL_RESPONSE_BY, "full_response_by", REPLY_DUE_BY, "reply_due_by");
@@ -89,7 +108,8 @@ public class CaseRecord {
             + " acknowledge_by = :acknowledgeBy, respond_by = :respondBy, full_response_by = :fullResponseBy,"
             + " revised_full_response_by = :revisedBy, agreed_deadline_by = :agreedBy,"
             + " clock_stopped_working_days = :stopped, timescales_apply = :timescales,"
-            + " reply_due_by = :replyDueBy, capacity_question = :capacityQuestion, updated_at = :now"
+            + " reply_due_by = :replyDueBy, capacity_question = :capacityQuestion,"
+            + " officer_group = coalesce(:officerGroup, officer_group), updated_at = :now"
             + " where process_instance_id = :pid or (process_instance_id is null and reference = :reference)")
         .param("pid", processInstanceId)
         .param("reference", reference)
@@ -112,6 +132,7 @@ public class CaseRecord {
         .param("replyDueBy", at(Variables.instant(v, REPLY_DUE_BY, zone)))
         .param("capacityQuestion", Boolean.TRUE.equals(v.getVariable(AWAITING_MEMBER_REPLY))
             && Step.CAPACITY_CHECK.name().equals(v.getVariable(RETURN_TO)))
+        .param("officerGroup", Variables.text(v, OFFICER_GROUP))
         .param("now", at(clock.now()))
         .update();
   }
@@ -124,16 +145,21 @@ public class CaseRecord {
     switch (sent.kind()) {
       case ACKNOWLEDGEMENT -> update("state = case when state = 'RECEIVED' then 'ACKNOWLEDGED' else state end,"
           + " acknowledged_at = ?", pid, at);
-      case HOLDING_RESPONSE -> update("state = 'HOLDING_RESPONSE_SENT', holding_response_sent_at = ?", pid, at);
+      // R5-R7 with R9: the working days the clock had stood still when each answer went (issue 9, R16).
+      case HOLDING_RESPONSE -> update("state = 'HOLDING_RESPONSE_SENT', holding_response_sent_at = ?,"
+          + " stopped_days_at_response = coalesce(stopped_days_at_response, clock_stopped_working_days, 0)", pid, at);
       // R5 answered at once; R7 answered in full after a holding response.
       case FULL_RESPONSE -> update("state = 'ANSWERED', full_response_sent_at = ?, closed_at = ?,"
+          + " stopped_days_at_response = coalesce(stopped_days_at_response, clock_stopped_working_days, 0),"
+          + " stopped_days_at_full_response = coalesce(clock_stopped_working_days, 0),"
           + " outcome = case when holding_response_sent_at is null then 'ANSWERED' else 'ANSWERED_IN_FULL' end",
           pid, at, at);
       case REFERRAL_NOTICE -> update("state = 'REFERRED', outcome = 'REFERRED', closed_at = ?", pid, at);
       // R3, R9: the clock stops until the Member replies.
-      case QUESTION_TO_MEMBER -> update("state = 'AWAITING_MEMBER', question_asked_at = ?", pid, at);
+      case QUESTION_TO_MEMBER -> update("state = 'AWAITING_MEMBER', question_asked_at = ?,"
+          + " questions_asked = questions_asked + 1", pid, at);
       // The case goes back to where it stood before the question.
-      case MEMBER_REPLY -> update("capacity_question = false, state = case when holding_response_sent_at is not null then 'HOLDING_RESPONSE_SENT'"
+      case MEMBER_REPLY -> update("replies_received = replies_received + 1, capacity_question = false, state = case when holding_response_sent_at is not null then 'HOLDING_RESPONSE_SENT'"
           + " when acknowledged_at is not null then 'ACKNOWLEDGED' else 'RECEIVED' end", pid);
       case CLOSED_NO_REPLY -> update("state = 'CLOSED_NO_RESPONSE', outcome = 'NO_RESPONSE_FROM_MEMBER',"
           + " timescales_apply = false, capacity_question = false, closed_at = ?", pid, at);

@@ -102,6 +102,11 @@ public class BreachLog {
   /** A breach row, and whether this call wrote it. */
   public record Recorded(long id, boolean isNew) {}
 
+  /** R10: Member Support could not resolve it; referred to this referee's group (issue 9, R16). */
+  public void referred(long breachId, String referee) {
+    jdbc.sql("update breach set referred_to = ? where id = ?").params(referee, breachId).update();
+  }
+
   public void decide(long breachId, String outcome, String notes, String decidedBy, Instant decidedAt) {
     jdbc.sql(
             "update breach set outcome = ?, outcome_notes = ?, decided_by = ?, decided_at = ? where id = ?")

@@ -41,7 +41,7 @@ public class BreachOutcome implements TaskListener {
       if (memberSatisfied) {
         breaches.decide(breachId, RESOLVED_INFORMALLY, notes, decidedBy, clock.now());
       } else {
-        Referee.of(Variables.requireText(task, REFEREE));
+        breaches.referred(breachId, Referee.of(Variables.requireText(task, REFEREE)).group);
       }
       return;
     }

@@ -52,7 +52,7 @@ public class EnquiryTriaged implements TaskListener {
       }
       task.getExecution().setVariable(RETURN_TO, Step.CAPACITY_CHECK.name());
     }
-    caseRecord.caseChanged(task); // R3: the capacity as triaged
+    caseRecord.triaged(task); // R3: the capacity as triaged; R16: when triage was done
   }
 
   /**
