@@ -55,6 +55,10 @@ public class TimelinessFiguresResource extends AbstractCockpitPluginResource {
       return problem(Response.Status.UNAUTHORIZED, "Sign in first");
     }
     Caller caller = Caller.of(user);
+    if (!dashboard.maySee(caller)) { // before the dates: who may not read the figures learns nothing from them
+      return problem(Response.Status.FORBIDDEN, "The timeliness figures are for departments' managers, directors,"
+          + " the monitoring officer, Member Support and administrators");
+    }
     try {
       LocalDate last = day("to", to, dashboard.today());
       LocalDate first = day("from", from, dashboard.defaultFrom(last));

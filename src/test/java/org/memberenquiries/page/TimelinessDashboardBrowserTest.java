@@ -212,9 +212,9 @@ class TimelinessDashboardBrowserTest {
       browser.signInOnTheWayTo(PAGE, "monitoring");
       browser.find(By.id("weekly-chart"));
       assertThat(Accessibility.seriousViolations(browser)).isEmpty();
+      Screenshots.save(browser, "timeliness-dashboard-" + width);
       browser.open("/staff/timeliness?from=2032-02-30");
       assertThat(Accessibility.seriousViolations(browser)).isEmpty();
-      Screenshots.save(browser, "timeliness-dashboard-" + width);
     } finally {
       browser.driver().manage().window().setSize(size);
     }
