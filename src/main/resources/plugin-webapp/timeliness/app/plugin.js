@@ -53,7 +53,8 @@ function show(node, figures) {
   table.appendChild(element('thead')).appendChild(head);
   const body = element('tbody');
   figures.departments.forEach((item) => body.appendChild(line(figures, item, 'td')));
-  body.appendChild(line(figures, Object.assign({}, figures.total, { name: 'All departments' }), 'td'));
+  body.appendChild(line(figures, Object.assign({}, figures.total,
+    { id: 'total', name: figures.everyDepartment ? 'All departments' : 'All your departments' }), 'td'));
   table.appendChild(body);
   section.appendChild(table);
   const more = element('p');
