@@ -216,6 +216,13 @@ class AuthorizationMatrixTest {
     // Issue 8 item 4: the staff search, for those handling enquiries (their department's; Member Support,
     // the monitoring officer and admins every department's); Members and other roles are refused.
     row(rows, "GET /api/enquiries/search?text=Potholes", 401, 403, 403, 200, 200, 200, 200, 403, 200, 403, 403, 403, 200);
+    // Issue 9 item 6 (R16): the timeliness report, for departments' managers (their departments' figures),
+    // directors, the monitoring officer, Member Support and administrators (every department's); no one else.
+    row(rows, "GET /api/reports/timeliness?from=2026-01-01&to=2026-12-31", 401, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
+    row(rows, "GET /api/reports/timeliness?from=2026-01-01&to=2026-12-31&groupBy=officer&format=csv",
+        401, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
+    row(rows, "GET /api/reports/timeliness?from=2026-01-01&to=2026-12-31&format=csv&table=overdue",
+        401, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
     row(rows, "GET /api/enquiries/ME-999999", 401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
     // Members submit their own; Member Support and officers log on a Member's behalf (then memberId is required).
     row(rows, "POST /api/enquiries " + ENQUIRY, 401, 201, 201, 400, 400, 403, 400, 403, 403, 403, 403, 403, 403);
@@ -632,6 +639,36 @@ class AuthorizationMatrixTest {
     for (String user : List.of("manager.highways", "owner")) {
       assertThat(session(user).get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")
           .statusCode()).as(user).isLessThan(300);
+    }
+  }
+
+  @Test
+  @DisplayName("Issue 9 item 6, R11: a manager's timeliness report covers their department only; no report names a Member or shows what they wrote")
+  void timelinessReportScope() throws Exception {
+    String planning = submit("planning", "How late is the local plan?");
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+    String query = "/api/reports/timeliness?from=" + today.minusDays(7) + "&to=" + today.plusDays(1);
+    JsonNode highways = JSON.readTree(api("manager.highways", "GET", query + "&groupBy=department", null).body());
+    assertThat(highways.get("everyDepartment").asBoolean()).isFalse();
+    assertThat(highways.get("departments").toString()).isEqualTo("[\"highways\"]");
+    highways.get("rows").forEach(row -> assertThat(row.get("group").asText()).isEqualTo("highways"));
+    highways.get("overdue").forEach(row -> assertThat(row.get("department").asText()).isEqualTo("highways"));
+    JsonNode everyone = JSON.readTree(api("director", "GET", query + "&groupBy=department", null).body());
+    assertThat(everyone.get("everyDepartment").asBoolean()).isTrue();
+    assertThat(everyone.get("rows").toString()).contains("\"group\":\"planning\"").contains("\"group\":\"highways\"");
+    for (String user : List.of("manager.highways", "support", "director", "monitoring", "admin")) {
+      for (String grouping : List.of("department", "officer", "team", "month")) {
+        for (String format : List.of("json", "csv")) {
+          String body = api(user, "GET", query + "&groupBy=" + grouping + "&format=" + format, null).body();
+          assertThat(body).as(user + " " + grouping + " " + format).doesNotContain("Potholes").doesNotContain("repaired")
+              .doesNotContain("local plan").doesNotContain("cllr.").doesNotContain("Lovelace").doesNotContain("Babbage");
+        }
+      }
+      String overdue = api(user, "GET", query + "&format=csv&table=overdue", null).body();
+      assertThat(overdue).as(user).doesNotContain("Potholes").doesNotContain("cllr.").doesNotContain("Lovelace");
+      if (user.equals("manager.highways")) {
+        assertThat(overdue).doesNotContain(planning);
+      }
     }
   }
 
