@@ -76,13 +76,16 @@ public class TimelinessDashboard {
     return report.figures(scope(caller), from, to, GroupBy.DEPARTMENT);
   }
 
-  /** The page's whole view: the figures per department, each week's, and the target. */
+  /** The page's whole view: the figures per department, each of the last weeks', and the target. */
   public View view(Caller caller, LocalDate from, LocalDate to) {
     ReportScope scope = scope(caller);
     TimelinessFigures figures = report.figures(scope, from, to, GroupBy.DEPARTMENT);
     List<Department> shown = departments.all().stream().filter(d -> scope.covers(d.id())).toList();
     List<Week> weeks = new ArrayList<>();
-    for (LocalDate monday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !monday.isAfter(to);
+    LocalDate firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate lastMonday = to.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate chartMonday = lastMonday.minusWeeks(properties.chartWeeks() - 1L);
+    for (LocalDate monday = firstMonday.isBefore(chartMonday) ? chartMonday : firstMonday; !monday.isAfter(to);
         monday = monday.plusWeeks(1)) {
       LocalDate start = monday.isBefore(from) ? from : monday;
       LocalDate sunday = monday.plusDays(6);
@@ -98,7 +101,7 @@ public class TimelinessDashboard {
       }
       weeks.add(new Week(start, end, cells));
     }
-    return new View(figures, shown, weeks, properties.onTimeTargetPercent());
+    return new View(figures, shown, weeks, properties.onTimeTargetPercent(), properties.chartWeeks());
   }
 
   private ReportScope scope(Caller caller) {
@@ -117,9 +120,11 @@ public class TimelinessDashboard {
 
   /**
    * The page's figures: per department (and the total) for the range, the departments the caller covers,
-   * and for each week (Monday to Sunday, cut to the range) each department's R5 figure.
+   * and for each of the range's last weeks (Monday to Sunday, cut to the range; {@code chart-weeks} of them at
+   * most) each department's R5 figure.
    */
-  public record View(TimelinessFigures figures, List<Department> departments, List<Week> weeks, double target) {
+  public record View(TimelinessFigures figures, List<Department> departments, List<Week> weeks, double target,
+      int chartWeeks) {
 
     /** Whether a percentage (null: nothing was due) is below the target. */
     public boolean belowTarget(Double percent) {

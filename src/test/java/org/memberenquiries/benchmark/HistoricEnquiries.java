@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * No engine rows are written: the timeliness report reads none (the overdue list looks up open tasks for
  * their holder and finds none, as for a case whose task nobody claimed). The mix of paths is fixed by a seed:
  * 8% referred (R1, R2), 3% closed for no reply (R9), 7% answered after a question (R3, R9), 12% a holding then a
- * full response (R6, R7), the rest answered in full at once (R5); about one in eight answers late. Each case's
+ * full response (R6, R7), the rest answered in full at once (R5); about one in five acknowledgements and one
+ * in eight answers are late. Each case's
  * history stops at now (a step planned for later has not happened: the case is open there), and one in 500 is
  * never answered.
  */
@@ -103,7 +104,7 @@ final class HistoricEnquiries {
     boolean stuck = random.nextInt(500) == 0; // never answered: open and overdue, whatever its age
 
     Case c = new Case(reference, pid, department, officer, member, received, owed);
-    Instant triage = at(receiptDay, weighted(new int[] {0, 0, 0, 1, 1, 2, 3}), 10);
+    Instant triage = at(receiptDay, weighted(new int[] {0, 0, 0, 0, 0, 0, 1, 1, 2}), 10);
     int path = random.nextInt(100);
     if (happened(triage)) {
       c.triagedAt = triage;
