@@ -237,7 +237,7 @@ public class TimelinessReport {
   // --- measuring one case ----------------------------------------------------------------------------
 
   private Measured measure(CaseFacts c, WorkingDayIndex days, Instant now) {
-    LocalDate receiptDay = calendar.effectiveReceiptDay(c.receivedAt());
+    LocalDate receiptDay = days.receiptDay(c.receivedAt());
     boolean referred = "REFERRED".equals(c.outcome());
     boolean open = c.closedAt() == null;
     boolean waiting = "AWAITING_MEMBER".equals(c.state());

@@ -41,10 +41,39 @@ final class WorkingDayIndex {
   LocalDate dayOf(Instant moment) {
     ZonedDateTime local = moment.atZone(calendar.zone());
     LocalDate day = local.toLocalDate();
-    if (calendar.isWorkingDay(day) && !local.toLocalTime().isAfter(calendar.endOfWorkingDayTime())) {
+    if (isWorkingDay(day) && !local.toLocalTime().isAfter(calendar.endOfWorkingDayTime())) {
       return day;
     }
-    return calendar.nextWorkingDayAfter(day);
+    return nextWorkingDayAfter(day);
+  }
+
+  /**
+   * R0's effective receipt day, as {@link WorkingCalendar#effectiveReceiptDay}: the day itself if a working
+   * day and before its end, otherwise the next working day.
+   */
+  LocalDate receiptDay(Instant receivedAt) {
+    ZonedDateTime local = receivedAt.atZone(calendar.zone());
+    LocalDate day = local.toLocalDate();
+    if (isWorkingDay(day) && local.toLocalTime().isBefore(calendar.endOfWorkingDayTime())) {
+      return day;
+    }
+    return nextWorkingDayAfter(day);
+  }
+
+  private boolean isWorkingDay(LocalDate day) {
+    long i = ChronoUnit.DAYS.between(first, day);
+    if (i > 0 && i < cumulative.length) {
+      return cumulative[(int) i] != cumulative[(int) i - 1];
+    }
+    return calendar.isWorkingDay(day);
+  }
+
+  private LocalDate nextWorkingDayAfter(LocalDate day) {
+    LocalDate next = day.plusDays(1);
+    while (!isWorkingDay(next)) {
+      next = next.plusDays(1);
+    }
+    return next;
   }
 
   /**
