@@ -296,6 +296,20 @@ class AuthorizationMatrixTest {
     row(rows, "PAGE /enquiries/{letters}/letters/{letter}", 302, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /enquiries/{ref}/letters/{letter}", 302, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
     row(rows, "PAGE /enquiries/{letters}/letters/not-a-number", 302, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    // Issue 9 items 3, 4 (R11, R16): the timeliness dashboard and its CSV files, and the Cockpit plugin's figures,
+    // for the report's readers: departments' managers (their own), directors, the monitoring officer, Member
+    // Support, administrators. A bad range is a 400 for them. The plugin's front-end module is for any staff.
+    row(rows, "PAGE /staff/timeliness", 302, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
+    row(rows, "PAGE /staff/timeliness?from=2026-02-30", 302, 403, 403, 403, 403, 400, 400, 400, 400, 403, 403, 403, 400);
+    row(rows, "PAGE /staff/timeliness/departments.csv", 302, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
+    row(rows, "PAGE /staff/timeliness/weekly.csv", 302, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
+    row(rows, "PAGE /staff/timeliness/overdue.csv", 302, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
+    row(rows, "PAGE /camunda/api/cockpit/plugin/timeliness/default/figures",
+        302, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403, 200);
+    row(rows, "PAGE /camunda/api/cockpit/plugin/timeliness/default/figures?to=2026-13-01",
+        302, 403, 403, 403, 403, 400, 400, 400, 400, 403, 403, 403, 400);
+    row(rows, "PAGE /camunda/api/cockpit/plugin/timeliness/static/app/plugin.js",
+        302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     row(rows, "PAGE /camunda/app/tasklist/default/", 302, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // Camunda's own application authorizations: Cockpit for managers and process owners (R16), Admin for admins.
     row(rows, "PAGE /camunda/app/cockpit/default/", 302, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 200);
@@ -694,6 +708,20 @@ class AuthorizationMatrixTest {
         // a Member's submitted (or shared) enquiry, or document request; a recorded ward event; the saved register
         assertThat(location).matches(".*/((enquiries/ME|document-requests/DR)-\\d{6}(\\?sent)?"
             + "|staff/ward-events/WE-\\d{6}\\?recorded|admin/wards\\?saved)");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("R11 R16: the timeliness dashboard, its CSV files and the Cockpit plugin show no enquiry text and no Member")
+  void timelinessFiguresShowNoCaseText() {
+    for (String user : List.of("manager.highways", "support", "director", "monitoring", "admin")) {
+      for (String path : List.of("/staff/timeliness", "/staff/timeliness/departments.csv", "/staff/timeliness/weekly.csv",
+          "/staff/timeliness/overdue.csv", "/camunda/api/cockpit/plugin/timeliness/default/figures")) {
+        HttpResponse<String> response = session(user).get(path);
+        assertThat(response.statusCode()).as(path + " as " + user).isEqualTo(200);
+        secret.forEach((name, text) -> assertThat(response.body()).as(path + " as " + user + ": " + name).doesNotContain(text));
+        assertThat(response.body()).as(path + " as " + user).doesNotContain("cllr.lovelace", "Potholes on Mill Lane");
       }
     }
   }
