@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MemberReplies {
 
-  public static final String MESSAGE = "MemberReplied";
+  public static final String MESSAGE = org.memberenquiries.casedata.Messages.MEMBER_REPLIED;
   static final int MAX_REPLY_LENGTH = 20_000;
 
   private final RuntimeService runtime;

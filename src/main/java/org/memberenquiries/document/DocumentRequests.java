@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DocumentRequests {
 
-  public static final String PROCESS = "document-request";
-  public static final String DISPUTED = "DocumentRefusalDisputed";
+  public static final String PROCESS = org.memberenquiries.casedata.Processes.DOCUMENT_REQUEST;
+  public static final String DISPUTED = org.memberenquiries.casedata.Messages.DOCUMENT_REFUSAL_DISPUTED;
 
   private final JdbcClient jdbc;
   private final RuntimeService runtime;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EscalationSummary {
 
-  public static final String PROCESS = "enquiry-escalation";
+  public static final String PROCESS = org.memberenquiries.casedata.Processes.ENQUIRY_ESCALATION;
 
   /** The case summary handed in by member-enquiry (besides the business key, the case's reference). */
   public static final List<String> CASE_SUMMARY = List.of("subject", "memberName", "department", "capacity");

@@ -22,9 +22,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.memberenquiries.department.DepartmentProperties.Department;
 import org.memberenquiries.department.Departments;
-import org.memberenquiries.document.DocumentRequests;
 import org.memberenquiries.casedata.Processes;
-import org.memberenquiries.escalation.EscalationSummary;
 import org.memberenquiries.engine.Seeding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,14 +110,14 @@ public class CamundaAuthorizations {
     want(desired, Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     want(desired, Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY);
     // R11: Member Support handles every enquiry and its escalations (as EnquiryAccess decides).
-    for (String process : List.of(Processes.MEMBER_ENQUIRY, EscalationSummary.PROCESS)) {
+    for (String process : List.of(Processes.MEMBER_ENQUIRY, Processes.ENQUIRY_ESCALATION)) {
       want(desired, Groups.MEMBER_SUPPORT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
     // R12: a need-to-know request, its justification and the legal advice, for the deciders only
     // (as DocumentRequests decides): executive directors, the monitoring officer, the chief executive.
     for (String decider : List.of(Groups.EXECUTIVE_DIRECTOR, Groups.MONITORING_OFFICER, Groups.CHIEF_EXECUTIVE)) {
-      want(desired, decider, Resources.PROCESS_DEFINITION, DocumentRequests.PROCESS,
+      want(desired, decider, Resources.PROCESS_DEFINITION, Processes.DOCUMENT_REQUEST,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
     desired.forEach((grant, permissions) -> authorize(grant.group(), grant.resource(), grant.resourceId(),

@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.PvmScope;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.memberenquiries.clarification.MemberReplies;
-import org.memberenquiries.document.DocumentRequests;
+import org.memberenquiries.casedata.Messages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MembersOwnMessages extends AbstractProcessEnginePlugin {
 
-  static final Set<String> MEMBERS_MESSAGES = Set.of(MemberReplies.MESSAGE, DocumentRequests.DISPUTED);
+  static final Set<String> MEMBERS_MESSAGES = Set.of(Messages.MEMBER_REPLIED, Messages.DOCUMENT_REFUSAL_DISPUTED);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
