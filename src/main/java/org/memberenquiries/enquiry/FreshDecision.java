@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("freshDecision")
 public class FreshDecision implements TaskListener {
 
-  static final List<String> DECISION = List.of(RESPONSE_TYPE, FULL_RESPONSE_OUTCOME, CLARIFICATION_QUESTION, BURDEN_REASON, COUNCILLOR_ONLY);
+  // R7: a further delay needs new reasons and a new revised date, not the last ones again.
+  static final List<String> DECISION = List.of(RESPONSE_TYPE, FULL_RESPONSE_OUTCOME, CLARIFICATION_QUESTION, BURDEN_REASON,
+      COUNCILLOR_ONLY, DELAY_REASONS, REVISED_FULL_RESPONSE_DATE);
 
   @Override
   public void notify(DelegateTask task) {

@@ -368,5 +368,37 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
       assertThat(enquiry).hasPassed("RevisedDateBreachHandled", "FullResponseAfterRevisionBreachHandled")
           .isWaitingAt("SendFullResponseByRevisedDate");
     }
+
+    @Test
+    @DisplayName("R7: a further delay needs new reasons and a new revised date; the step opens again due on it")
+    void furtherDelayGivesANewRevisedDate() {
+      ProcessInstance enquiry = holdingSent();
+      clockAt("2026-12-15T10:00");
+      complete(enquiry, "SendFullResponse", Map.of(
+          "fullResponseOutcome", "DELAYED", "delayReasons", "Road closure needed.",
+          "revisedFullResponseDate", "2027-01-08"));
+
+      // Tuesday 5 January 2027: the closure moved; the Member is told again, with a new date.
+      clockAt("2027-01-05T10:00");
+      assertThatThrownBy(() -> complete(enquiry, "SendFullResponseByRevisedDate",
+          Map.of("fullResponseOutcome", "DELAYED", "revisedFullResponseDate", "2027-01-15")))
+          .hasMessageContaining("delayReasons");
+      complete(enquiry, "SendFullResponseByRevisedDate", Map.of(
+          "fullResponseOutcome", "DELAYED", "delayReasons", "The road closure moved to 13 January.",
+          "revisedFullResponseDate", "2027-01-15"));
+
+      assertThat(enquiry).isWaitingAt("SendFullResponseByRevisedDate");
+      assertThat(task(enquiry).getDueDate()).isEqualTo(at("2027-01-15T17:00:00Z"));
+      assertThat(timer(enquiry, "RevisedDateMissed").getDuedate()).isEqualTo(at("2027-01-15T17:00:00Z"));
+      assertThat(communications.forEnquiry(enquiry.getId())).extracting(Communication::kind)
+          .filteredOn(kind -> kind == CommunicationKind.REVISED_DATE_NOTICE).hasSize(2);
+
+      clockAt("2027-01-14T12:00");
+      complete(enquiry, "SendFullResponseByRevisedDate",
+          Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Lights repaired on 13 January."));
+      assertThat(enquiry).hasPassed("EnquiryAnsweredInFullByRevisedDate");
+      assertThat(breaches.forEnquiry(enquiry.getId())).extracting(Breach::deadline)
+          .doesNotContain(MissedDeadline.REVISED_FULL_RESPONSE);
+    }
   }
 }
