@@ -42,7 +42,6 @@ public class ApplyAgreedDeadline implements JavaDelegate {
     // The deadline owed at the step the burden was raised from (escalation.MissedDeadline's names).
     String owed = Variables.requireText(execution, OWED_DEADLINE);
     deadlineClock.replaceWithAgreed(execution, owed, day, clock.now());
-    caseRecord.deadlinesReplaced(EnquiryInstance.of(execution), execution); // issue 8 item 4: the read model
-    caseRecord.deadlineAgreedFor(EnquiryInstance.of(execution), owed); // R16: which answer it was for
+    caseRecord.deadlinesReplaced(EnquiryInstance.of(execution), execution, owed); // the read model (issue 8 item 4, R16)
   }
 }

@@ -58,7 +58,8 @@ public class MemberReplies {
     variables.put(CLARIFICATION_REPLY, reply.trim());
     boolean capacityQuestion = CapacityQuestion.isAsked(runtime.getVariable(waiting.getId(), CAPACITY_QUESTION),
         runtime.getVariable(waiting.getId(), VersionFour.RETURN_TO));
-    Object enquiry = runtime.getVariable(waiting.getId(), EnquiryInstance.VARIABLE);
+    String enquiry = EnquiryInstance.given(runtime.getVariable(waiting.getId(), EnquiryInstance.VARIABLE),
+        waiting.getProcessInstanceId());
     if (capacityQuestion && (capacity == null || capacity == Capacity.UNCLEAR)) {
       throw new BadUserRequestException(
           "R3: the Member was asked in which capacity they ask; the reply must give 'capacity' (not UNCLEAR)");
@@ -71,7 +72,7 @@ public class MemberReplies {
     }
     if (capacityQuestion) {
       variables.put(CAPACITY, capacity.name());
-      capacities.record(enquiry instanceof String id ? id : waiting.getProcessInstanceId(), capacity, clock.now(),
+      capacities.record(enquiry, capacity, clock.now(),
           String.valueOf(runtime.getVariable(waiting.getId(), MEMBER_ID)),
           "The Member's answer to the capacity question");
     }

@@ -24,7 +24,12 @@ public final class EnquiryInstance {
     return given(task, task.getProcessInstanceId());
   }
 
+  /** The enquiry named by a child's {@value #VARIABLE} value, read however; else the process's own instance. */
+  public static String given(Object named, String own) {
+    return named instanceof String enquiry && !enquiry.isBlank() ? enquiry : own;
+  }
+
   private static String given(VariableScope scope, String own) {
-    return scope.getVariable(VARIABLE) instanceof String enquiry && !enquiry.isBlank() ? enquiry : own;
+    return given(scope.getVariable(VARIABLE), own);
   }
 }

@@ -75,14 +75,6 @@ public class CaseRecord {
     update("triaged_at = coalesce(triaged_at, ?)", task.getProcessInstanceId(), at(clock.now()));
   }
 
-  /**
-   * R8: an agreed alternative deadline replaced the one owed at a step ({@code owedDeadline}, as
-   * escalation.MissedDeadline names it), so the report knows which answer the agreement was for (issue 9, R16).
-   */
-  public void deadlineAgreedFor(String processInstanceId, String owedDeadline) {
-    update("agreed_for_step = ?", processInstanceId, owedDeadline);
-  }
-
   /** The read-model columns of the deadlines a calendar change moves (issue 8 item 3). */
   private static final Map<String, String> DEADLINE_COLUMNS = Map.of(ACKNOWLEDGE_BY, "acknowledge_by",
       RESPOND_BY, "respond_by", FULL_RESPONSE_BY, "full_response_by", REPLY_DUE_BY, "reply_due_by");
@@ -134,12 +126,17 @@ public class CaseRecord {
         .update();
   }
 
-  /** R8: an agreed deadline replaced the one owed at a step (and those it carries). */
-  public void deadlinesReplaced(String processInstanceId, VariableScope agreement) {
+  /**
+   * R8: an agreed deadline replaced the one owed at a step ({@code owedDeadline}, as escalation.MissedDeadline
+   * names it) and those it carries; which answer it was for is kept for the timeliness report (issue 9, R16).
+   */
+  public void deadlinesReplaced(String processInstanceId, VariableScope agreement, String owedDeadline) {
     ZoneId zone = calendar.zone();
     jdbc.sql("update enquiry set respond_by = :respondBy, full_response_by = :fullResponseBy,"
-            + " revised_full_response_by = :revisedBy, agreed_deadline_by = :agreedBy, updated_at = :now"
+            + " revised_full_response_by = :revisedBy, agreed_deadline_by = :agreedBy,"
+            + " agreed_for_step = :owedDeadline, updated_at = :now"
             + " where process_instance_id = :pid")
+        .param("owedDeadline", owedDeadline)
         .param("respondBy", at(Variables.instant(agreement, RESPOND_BY, zone)))
         .param("fullResponseBy", at(Variables.instant(agreement, FULL_RESPONSE_BY, zone)))
         .param("revisedBy", at(Variables.instant(agreement, REVISED_FULL_RESPONSE_BY, zone)))
