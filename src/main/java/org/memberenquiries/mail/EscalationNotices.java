@@ -15,8 +15,6 @@ import org.memberenquiries.enquiry.RegisteredEnquiry;
 import org.memberenquiries.escalation.Breach;
 import org.memberenquiries.escalation.BreachEscalation;
 import org.memberenquiries.escalation.EscalationTimescales;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EscalationNotices {
-
-  private static final Logger LOG = LoggerFactory.getLogger(EscalationNotices.class);
 
   private final EnquiryRegister register;
   private final EnquiryViews views;
@@ -66,20 +62,14 @@ public class EscalationNotices {
     if (enquiry == null || enquiry.reference() == null || queue.isQueued(key)) {
       return;
     }
-    Map<User, RenderedMail> written;
-    try {
-      // the step may run as Member Support or a referee, whose authorizations do not cover the case's history
-      written = asTheEngine.call(() -> {
-        EnquiryView view = views.view(enquiry);
-        Notice notice = notice(escalation);
-        return queue.write(memberMail.recipients(enquiry), member -> messages.renderNotice(view, member.getId(),
-            enquiry.memberId(), notice.heading(), notice.lead(), notice.dates(), notice.note()));
-      });
-    } catch (RuntimeException e) {
-      LOG.error("R10 notice {} for {} not written; the escalation goes on without it", escalation.step(),
-          enquiry.reference(), e);
-      return;
-    }
+    // the step may run as Member Support or a referee, whose authorizations do not cover the case's history;
+    // a template error makes the notice plain text (MemberMessages.renderNotice), never drops it
+    Map<User, RenderedMail> written = asTheEngine.call(() -> {
+      EnquiryView view = views.view(enquiry);
+      Notice notice = notice(escalation);
+      return queue.write(memberMail.recipients(enquiry), member -> messages.renderNotice(view, member.getId(),
+          enquiry.memberId(), notice.heading(), notice.lead(), notice.dates(), notice.note()));
+    });
     queue.queue(key, breach.processInstanceId(), enquiry.reference(), CommunicationKind.ESCALATION_NOTICE,
         enquiry.memberId(), written);
   }

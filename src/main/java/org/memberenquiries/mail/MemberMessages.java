@@ -11,6 +11,8 @@ import org.memberenquiries.member.Members;
 import org.memberenquiries.page.PageText;
 import org.memberenquiries.staff.StaffDirectory;
 import org.memberenquiries.webapps.CouncilProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -27,6 +29,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 public class MemberMessages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MemberMessages.class);
 
   /** A date owed, as a sentence label and "5pm, Monday 7 December 2026". */
   public record DateLine(String label, String when) {}
@@ -62,7 +66,7 @@ public class MemberMessages {
   public RenderedMail render(OutboxMail mail) {
     EnquiryView view = views.view(register.find(mail.reference()).orElseThrow(
         () -> new IllegalStateException("Enquiry " + mail.reference() + " is not in the register")));
-    return render(message(mail, view), view);
+    return templated(message(mail, view));
   }
 
   /**
@@ -71,18 +75,44 @@ public class MemberMessages {
    */
   public RenderedMail renderNotice(EnquiryView view, String recipientId, String ownerId, String heading, String lead,
       List<DateLine> dates, String note) {
-    return render(new Message(council.name(), recipientName(recipientId), sharedBy(view, recipientId, ownerId),
+    Message message = new Message(council.name(), recipientName(recipientId), sharedBy(view, recipientId, ownerId),
         view.reference(), view.subject(), heading, lead, null, null, dates, note, null, null,
-        properties.pagesUrl() + "/enquiries/" + view.reference()), view);
+        properties.pagesUrl() + "/enquiries/" + view.reference());
+    try {
+      return templated(message);
+    } catch (RuntimeException e) {
+      // Written in the escalation step's transaction, it could not be written again later: plain rather than lost.
+      LOG.error("Notice '{}' for {} to {} not written from its templates; it goes as plain text", heading,
+          view.reference(), recipientId, e);
+      return plain(message);
+    }
   }
 
-  private RenderedMail render(Message message, EnquiryView view) {
+  static RenderedMail plain(Message m) {
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add("Dear " + m.recipientName() + ",");
+    paragraphs.add(m.sharedBy() == null ? null : m.sharedBy() + " shared this enquiry with you.");
+    paragraphs.add(m.heading());
+    paragraphs.add("Your enquiry " + m.reference() + ": " + m.enquirySubject());
+    paragraphs.add(m.lead());
+    paragraphs.add(String.join("\n", m.dates().stream().map(date -> date.label() + ": " + date.when()).toList()));
+    paragraphs.add(m.note());
+    paragraphs.add("See your enquiry: " + m.pageUrl());
+    paragraphs.add(m.council());
+    return RenderedMail.plain(subject(m), paragraphs);
+  }
+
+  RenderedMail templated(Message message) {
     Context context = new Context(Locale.UK);
     context.setVariable("m", message);
-    String subject = message.heading() + ": " + view.reference() + " " + view.subject();
-    return new RenderedMail(subject.length() > 400 ? subject.substring(0, 400) : subject,
+    return new RenderedMail(subject(message),
         templates.process("mail/member-message.txt", context),
         templates.process("mail/member-message.html", context));
+  }
+
+  private static String subject(Message message) {
+    String subject = message.heading() + ": " + message.reference() + " " + message.enquirySubject();
+    return subject.length() > 400 ? subject.substring(0, 400) : subject;
   }
 
   private String recipientName(String recipientId) {

@@ -2,7 +2,6 @@ package org.memberenquiries.mail;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,8 +22,6 @@ import org.memberenquiries.escalation.EscalationSummary;
 import org.memberenquiries.escalation.EscalationVariables;
 import org.memberenquiries.escalation.MissedDeadline;
 import org.memberenquiries.security.Groups;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +37,11 @@ import org.springframework.stereotype.Component;
  *       Support chose, and that group's members are told, once per breach and group.
  * </ul>
  *
- * A staff notice is never worth losing a case step for: a message that cannot be written is logged and
- * the step goes on without it.
+ * The notice is written in the step's transaction, so it exists exactly when the step committed; if its
+ * templates fail it goes as plain text ({@link StaffMessages}), never not at all.
  */
 @Component
 public class StaffTaskMail {
-
-  private static final Logger LOG = LoggerFactory.getLogger(StaffTaskMail.class);
 
   private final StaffMailQueue queue;
   private final StaffMessages messages;
@@ -101,7 +96,7 @@ public class StaffTaskMail {
       lines.add(new StaffMessages.Line("Due by", dates.dateTime(task.getDueDate().toInstant())));
     }
     String link = messages.taskLink(task.getId());
-    queueQuietly(key, task.getProcessInstanceId(), reference, CommunicationKind.STAFF_NEW_CASE, group, user ->
+    queue(key, task.getProcessInstanceId(), reference, CommunicationKind.STAFF_NEW_CASE, group, user ->
         messages.render(user, "New enquiry in your queue", reference, subject,
             "A Member's enquiry has arrived for " + department + ". Please pick it up in Tasklist.",
             lines, null, "Open the task in Tasklist", link));
@@ -133,23 +128,15 @@ public class StaffTaskMail {
       lines.add(new StaffMessages.Line("Due by", dates.dateTime(task.getDueDate().toInstant())));
     }
     String link = messages.taskLink(task.getId());
-    queueQuietly(key, enquiry, reference, CommunicationKind.STAFF_BREACH, group, user ->
+    queue(key, enquiry, reference, CommunicationKind.STAFF_BREACH, group, user ->
         messages.render(user, "A missed deadline for " + groupName(group), reference, subject,
             "A deadline on this Member's enquiry was missed and the breach is now with " + groupName(group)
                 + " (R10).", lines, null, "Open the task in Tasklist", link));
   }
 
-  private void queueQuietly(String key, String processInstanceId, String reference, CommunicationKind kind,
-      String group, Function<User, RenderedMail> message) {
-    Map<User, RenderedMail> written;
-    try {
-      written = queue.write(queue.holders(null, List.of(group), List.of()), message);
-    } catch (RuntimeException e) {
-      // written before anything is stored, so a template or directory error costs the notice, never the step
-      LOG.error("{} for {} to {} not written; the step goes on without it", kind, reference, group, e);
-      return;
-    }
-    queue.queue(key, processInstanceId, reference, kind, written);
+  private void queue(String key, String processInstanceId, String reference, CommunicationKind kind, String group,
+      Function<User, RenderedMail> message) {
+    queue.queue(key, processInstanceId, reference, kind, queue.write(queue.holders(null, List.of(group), List.of()), message));
   }
 
   private List<String> candidateGroups(DelegateTask task) {

@@ -1,6 +1,8 @@
 package org.memberenquiries.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -46,7 +48,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 
 /**
  * Staff email (issue 10 item 1) and R10 told to the Member, against a real SMTP server (GreenMail), on
@@ -83,7 +87,9 @@ class StaffMailTest extends ProcessTestSupport {
   @Autowired TaskService tasks;
   @Autowired AsTheEngine asTheEngine;
   @Autowired StaffMailQueue queue;
-  @Autowired StaffMessages messages;
+  /** Real, but a test may break their templates (nothing lost, issue 10 item 1). */
+  @MockitoSpyBean StaffMessages messages;
+  @MockitoSpyBean MemberMessages memberMessages;
   @Autowired StaffMailProperties properties;
   @Autowired PlatformTransactionManager transactions;
 
@@ -388,6 +394,45 @@ class StaffMailTest extends ProcessTestSupport {
         .contains("We did not send the acknowledgement of your enquiry by the date we owed it")
         .contains("It was due by: 5pm, Tuesday 24 November 2026");
     assertThat(outbox(enquiry, "STAFF_BREACH")).isEqualTo(1);
+  }
+
+  // --- nothing lost ---
+
+  @Test
+  @DisplayName("Nothing lost: with the mail templates broken, the new case, the breach to Member Support and R10's notice to the Member still go, once each, as plain text with the same facts")
+  void brokenTemplatesStillTell() throws Exception {
+    doThrow(new TemplateProcessingException("a broken template")).when(messages).templated(any(), any());
+    doThrow(new TemplateProcessingException("a broken template")).when(memberMessages).templated(any());
+
+    ProcessInstance enquiry = submitted("2026-11-23T10:00");
+    assertThat(outbox(enquiry, "STAFF_NEW_CASE")).isEqualTo(2);
+    sender.sendPending();
+    MimeMessage newCase = to(OFFICER);
+    assertThat(newCase.getSubject()).isEqualTo("New enquiry in your queue: " + enquiry.getBusinessKey()
+        + " Street lighting on Mill Lane");
+    assertThat(MemberMailTest.text(newCase)).contains("Highways and Transport")
+        .contains("Task: Triage enquiry")
+        .contains("Due by: 5pm, Tuesday 24 November 2026")
+        .contains("/camunda/app/tasklist/default/#/?task=" + taskOf(enquiry, "TriageEnquiry").getId());
+    assertThat(MemberMailTest.html(newCase)).contains("Due by: 5pm, Tuesday 24 November 2026");
+    assertNothingConfidential(newCase);
+
+    complete(enquiry, "TriageEnquiry", TRIAGED_AS_ENQUIRY);
+    smtp.purgeEmailFromAllMailboxes();
+    clockAt("2026-11-24T17:01");
+    executeDueJobs(enquiry);
+    assertThat(outbox(enquiry, "STAFF_BREACH")).isEqualTo(1);
+    assertThat(outbox(enquiry, "ESCALATION_NOTICE")).isEqualTo(1);
+    sender.sendPending();
+    assertThat(MemberMailTest.text(to("support@council.example")))
+        .contains("Deadline missed: the acknowledgement (R4)")
+        .contains("It was due by: 5pm, Tuesday 24 November 2026")
+        .contains("Task: Resolve informally with the officer's team");
+    assertThat(MemberMailTest.text(to(LOVELACE + "@council.example"))).contains("Dear Cllr Ada Lovelace")
+        .contains("We did not send the acknowledgement of your enquiry by the date we owed it")
+        .contains("Member Support will try to resolve it by: 5pm, Wednesday 9 December 2026")
+        .contains("/enquiries/" + enquiry.getBusinessKey());
+    assertThat(sender.sendPending()).as("sent once").isZero();
   }
 
   // --- helpers ---
