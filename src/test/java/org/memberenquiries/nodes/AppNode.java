@@ -100,9 +100,8 @@ final class AppNode implements AutoCloseable {
       try {
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
             .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        // Any answer will do: the web server opens only once the application has started. Under load the
-        // health check itself may say 503 (its database check waiting for a pooled connection) while the
-        // node serves.
+        // Any answer will do: the web server opens only once the application has started (under load the
+        // health check may answer something other than UP while the node already serves).
         if (health.statusCode() > 0) {
           return this;
         }

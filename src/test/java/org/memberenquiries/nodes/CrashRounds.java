@@ -59,7 +59,7 @@ final class CrashRounds {
         while (loading.get()) {
           int n = sequence.getAndIncrement();
           try {
-            NodeClient.Accepted answer = NodeClient.submit(nodes, n, n % 2 == 0 ? MEMBER : SUPPORT,
+            NodeClient.Accepted answer = NodeClient.submit(nodes, n, receivedTwoWeeksAgo(n) ? SUPPORT : MEMBER,
                 enquiry(n), keyPrefix + n, Duration.ofMinutes(5));
             (answer.status() == 201 ? accepted : refused).add(answer);
           } catch (RuntimeException e) {
@@ -98,6 +98,11 @@ final class CrashRounds {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /** Odd n: logged by Member Support as received two weeks ago, so its acknowledgement timer is due at once. */
+  static boolean receivedTwoWeeksAgo(int n) {
+    return n % 2 == 1;
+  }
+
   /** Enquiry n: a Member's own (even n), or logged by Member Support as received two weeks ago (odd n). */
   static Map<String, Object> enquiry(int n) {
     Map<String, Object> body = new java.util.HashMap<>(Map.of(
@@ -107,7 +112,7 @@ final class CrashRounds {
         "ward", "Mill Ward",
         "department", "highways",
         "purpose", "To prove nothing is lost or doubled."));
-    if (n % 2 == 1) {
+    if (receivedTwoWeeksAgo(n)) {
       body.put("memberId", MEMBER);
       body.put("receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(14).toString());
     }
