@@ -34,11 +34,20 @@ public class PostgresqlTestDatabase implements ExecutionCondition {
   }
 
   private static boolean emptySchema() {
+    return emptySchema(SCHEMA);
+  }
+
+  /**
+   * Empties (drops and creates) a schema of its own for a test outside the engine suite's (the schema
+   * given to the suite plus a suffix, e.g. {@code wt_x_nodes}): true when done, false when the server
+   * is unreachable on a developer's machine (under CI=true that throws instead).
+   */
+  public static boolean emptySchema(String schema) {
     DriverManager.setLoginTimeout(5);
-    try (Connection connection = DriverManager.getConnection(url(), env("USER", "postgres"), env("PASSWORD", ""));
+    try (Connection connection = connect(null);
         Statement statement = connection.createStatement()) {
-      statement.execute("drop schema if exists " + SCHEMA + " cascade");
-      statement.execute("create schema " + SCHEMA);
+      statement.execute("drop schema if exists " + schema + " cascade");
+      statement.execute("create schema " + schema);
       return true;
     } catch (SQLException e) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -50,6 +59,17 @@ public class PostgresqlTestDatabase implements ExecutionCondition {
       System.err.println("PostgreSQL at " + url() + " not reachable (" + e.getMessage() + "); skipping its run");
       return false;
     }
+  }
+
+  /** The schema the engine suite runs in; tests with a schema of their own add a suffix to it. */
+  public static String schema() {
+    return SCHEMA;
+  }
+
+  /** A connection to the test server, in the given schema (its current schema), or the default one. */
+  public static Connection connect(String schema) throws SQLException {
+    String url = schema == null ? url() : url() + "?currentSchema=" + schema;
+    return DriverManager.getConnection(url, env("USER", "postgres"), env("PASSWORD", ""));
   }
 
   private static String url() {
