@@ -458,11 +458,19 @@ class ScaleBenchmark {
   /** p50 and p95 of the Tasklist query and of the Member's list, one request at a time. */
   double[] reads() {
     String filter = filters.createFilterQuery().filterName("Highways and Transport: officers").singleResult().getId();
+    DatabaseWork.Counts before = DatabaseWork.COUNTER.now();
     double[] tasklist = latencies(() -> post(OFFICER, "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
         "{}", "application/hal+json", 200).path("_embedded").path("task").size());
+    DatabaseWork.Counts tasklistWork = DatabaseWork.COUNTER.now().minus(before);
+    before = DatabaseWork.COUNTER.now();
     double[] memberList = latencies(() -> get(MEMBER, "/api/enquiries", null).path("items").size());
-    System.out.printf("  reads at %,d open: Tasklist query p50 %.1f p95 %.1f ms; Member's list p50 %.1f p95 %.1f ms"
-        + " (load %s)%n", openInQueue(), tasklist[0], tasklist[1], memberList[0], memberList[1], ReadModelBenchmark.load());
+    DatabaseWork.Counts memberWork = DatabaseWork.COUNTER.now().minus(before);
+    int calls = READS + Math.min(20, READS);
+    System.out.printf("  reads at %,d open: Tasklist query p50 %.1f p95 %.1f ms (%.1f statements each); Member's list"
+        + " p50 %.1f p95 %.1f ms (%.1f statements each) (load %s)%n", openInQueue(), tasklist[0], tasklist[1],
+        tasklistWork.statements() / (double) calls, memberList[0], memberList[1], memberWork.statements() / (double) calls,
+        ReadModelBenchmark.load());
+    tasklistWork.top(8).forEach(e -> System.out.printf("    %6.2f  %s%n", e.getValue() / (double) calls, e.getKey()));
     return new double[] {tasklist[0], tasklist[1], memberList[0], memberList[1]};
   }
 
