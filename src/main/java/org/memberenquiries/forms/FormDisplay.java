@@ -95,7 +95,12 @@ public class FormDisplay implements TaskListener {
     if (task.getProcessInstanceId() != null) {
       shown.putAll(lastQuestion(communications.forEnquiry(task.getProcessInstanceId()), calendar.zone()));
     }
-    task.setVariablesLocal(shown);
+    // Issue 11: only what changed (a claim usually changes nothing): each write is a variable row updated and
+    // two history rows.
+    shown.entrySet().removeIf(label -> java.util.Objects.equals(task.getVariableLocal(label.getKey()), label.getValue()));
+    if (!shown.isEmpty()) {
+      task.setVariablesLocal(shown);
+    }
   }
 
   /** The labels of these variables: one for each date, and one for each coded value a form shows. */

@@ -30,11 +30,13 @@ public class CamundaSingleSignOn {
     return registration;
   }
 
+  /** The engine REST API takes the groups and tenants from the login too ({@link SignedInEngineUser}). */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setInitParameters(CONTAINER_PROVIDER);
+    registration.setInitParameters(
+        Map.of("authentication-provider", SignedInEngineUser.class.getName()));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;

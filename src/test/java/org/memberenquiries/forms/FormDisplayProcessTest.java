@@ -90,4 +90,21 @@ class FormDisplayProcessTest extends ProcessTestSupport {
 
     assertThat(taskService.getVariableLocal(triage.getId(), "acknowledgeByLabel")).isEqualTo("5pm, Tuesday 24 November 2026");
   }
+
+  @Test
+  @DisplayName("Issue 11: claiming writes only the display values that changed: the others are not written again"
+      + " (each write costs a variable row and two history rows)")
+  void claimWritesOnlyWhatChanged() {
+    ProcessInstance enquiry = startEnquiry("2026-11-20T10:00");
+    Task triage = taskOf(enquiry, "TriageEnquiry");
+    runtimeService.setVariable(enquiry.getId(), "acknowledgeBy",
+        java.util.Date.from(java.time.Instant.parse("2026-11-24T17:00:00Z")));
+
+    taskService.claim(triage.getId(), "officer.highways");
+
+    assertThat(historyService.createHistoricDetailQuery().variableUpdates().taskId(triage.getId()).list())
+        .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+        .containsOnlyOnce("capacityLabel", "departmentLabel", "receivedAtLabel")
+        .filteredOn("acknowledgeByLabel"::equals).hasSize(2); // written when the task opened, and again: it moved
+  }
 }
