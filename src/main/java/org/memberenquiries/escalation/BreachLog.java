@@ -107,6 +107,17 @@ public class BreachLog {
     jdbc.sql("update breach set referred_to = ? where id = ?").params(referee, breachId).update();
   }
 
+  /** R10: breach id to the referee's group, for this enquiry's breaches Member Support referred on. */
+  public java.util.Map<Long, String> referrals(String processInstanceId) {
+    java.util.Map<Long, String> referred = new java.util.HashMap<>();
+    jdbc.sql("select id, referred_to from breach where process_instance_id = ? and referred_to is not null")
+        .param(processInstanceId)
+        .query(rs -> {
+          referred.put(rs.getLong("id"), rs.getString("referred_to"));
+        });
+    return referred;
+  }
+
   public void decide(long breachId, String outcome, String notes, String decidedBy, Instant decidedAt) {
     jdbc.sql(
             "update breach set outcome = ?, outcome_notes = ?, decided_by = ?, decided_at = ? where id = ?")

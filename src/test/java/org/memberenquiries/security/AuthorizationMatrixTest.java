@@ -361,8 +361,10 @@ class AuthorizationMatrixTest {
     List<Arguments> rows = new ArrayList<>();
     for (String prefix : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
       for (String route : VARIABLE_ROUTES) {
-        readable.forEach((user, sets) ->
-            rows.add(Arguments.of(prefix + route, user, sets.get(route.startsWith("/task/") ? 1 : 0))));
+        // Issue 11: the history keeps each variable's final value, not every change (engine.CaseHistoryLevel):
+        // the details route has no values to serve anyone.
+        readable.forEach((user, sets) -> rows.add(Arguments.of(prefix + route, user,
+            route.startsWith("/history/detail") ? NOTHING : sets.get(route.startsWith("/task/") ? 1 : 0))));
       }
     }
     return rows.stream();
