@@ -126,7 +126,6 @@ class ManyNodesTest {
 
     many.assertNothingLostOrDoubled(new CrashRounds.Outcome(accepted, List.of(), List.of(), List.of(), List.of(),
         0, 0, Duration.ZERO), "timer-");
-    System.out.println("Many nodes: acknowledgement timers run per node: " + many.database.timerRunsByNode());
   }
 
   @Test
@@ -142,6 +141,5 @@ class ManyNodesTest {
 
     assertThat(outcome.accepted()).as("accepted under load").hasSizeGreaterThan(10);
     many.assertNothingLostOrDoubled(outcome, "crash-");
-    System.out.println("Many nodes: acknowledgement timers run per node: " + many.database.timerRunsByNode());
   }
 }

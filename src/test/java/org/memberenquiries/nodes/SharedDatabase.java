@@ -23,7 +23,7 @@ final class SharedDatabase {
   /** One registered enquiry. */
   record Registered(String key, String reference, String processInstanceId, int rows, int cases) {}
 
-  /** One case's acknowledgement timer: jobs still there, breaches recorded, escalations started, timer runs logged. */
+  /** One case's acknowledgement timer: jobs still there, breaches recorded, escalations started, times the timer's event happened. */
   record Timer(String reference, int dueJobs, Instant jobDue, int breaches, int escalations, int timerRuns) {
     boolean stillDue() {
       return dueJobs == 1 && breaches == 0 && escalations == 0 && timerRuns == 0;
@@ -67,9 +67,10 @@ final class SharedDatabase {
         + " (select count(*) from breach b where b.process_instance_id = e.process_instance_id),"
         + " (select count(*) from act_hi_procinst p where p.super_process_instance_id_ = e.process_instance_id"
         + "   and p.proc_def_key_ = 'enquiry-escalation'),"
-        // job state 2: the job ran to completion (Camunda's history job log)
-        + " (select count(*) from act_hi_job_log l where l.process_instance_id_ = e.process_instance_id"
-        + "   and l.act_id_ = 'AcknowledgementOverdue' and l.job_state_ = 2)"
+        // the timer's boundary event, once per firing that committed (activity history: the product's history
+        // level keeps activity instances, not the job log)
+        + " (select count(*) from act_hi_actinst a where a.proc_inst_id_ = e.process_instance_id"
+        + "   and a.act_id_ = 'AcknowledgementOverdue')"
         + " from enquiry e where e.idempotency_key like ?", rows -> {
           while (rows.next()) {
             Timestamp due = rows.getTimestamp(3);
@@ -95,18 +96,6 @@ final class SharedDatabase {
       due = acknowledgementTimersDueNow();
     }
     return due;
-  }
-
-  /** Which node (the engine's host name) ran how many acknowledgement timers. */
-  Map<String, Integer> timerRunsByNode() {
-    Map<String, Integer> byNode = new LinkedHashMap<>();
-    query("select hostname_, count(*) from act_hi_job_log where act_id_ = ? and job_state_ = 2"
-        + " group by hostname_ order by hostname_", rows -> {
-          while (rows.next()) {
-            byNode.put(rows.getString(1), rows.getInt(2));
-          }
-        }, ACKNOWLEDGEMENT_TIMER);
-    return byNode;
   }
 
   /** Versions deployed per process key (nodes starting together must not deploy a model twice). */
