@@ -16,8 +16,10 @@ import org.memberenquiries.enquiry.DeadlineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * R5: as "Answer the follow-up" starts, the Member's follow-up gets its own response deadline (the task's
- * due date and timer) and is recorded in the Member's name; the Member is emailed that date.
+ * R5: as the Member's follow-up arrives (the end of "Member asks a follow-up"), it gets its own response
+ * deadline, which "Answer the follow-up" then carries as its due date and timer (set before the task starts,
+ * since the engine creates a boundary timer before the task's start listeners run), and is recorded in the
+ * Member's name; the Member is emailed that date.
  */
 @Component("followUpReceived")
 public class FollowUpReceived implements ExecutionListener {
