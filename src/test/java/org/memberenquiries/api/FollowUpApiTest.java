@@ -71,7 +71,12 @@ class FollowUpApiTest {
     String reference = submitted();
     complete(reference, "TriageEnquiry", Map.of("requestKind", "QUESTION", "capacity", "COUNTY_COUNCILLOR"));
     complete(reference, "AcknowledgeEnquiry", Map.of("acknowledgementText", "Received, thank you."));
-    complete(reference, "RespondToEnquiry", Map.of("responseType", "FULL", "responseText", "Repaired on Tuesday."));
+    identity.setAuthentication("officer.highways", List.of("highways-officers"));
+    try {
+      complete(reference, "RespondToEnquiry", Map.of("responseType", "FULL", "responseText", "Repaired on Tuesday."));
+    } finally {
+      identity.clearAuthentication();
+    }
     return reference;
   }
 
@@ -110,6 +115,12 @@ class FollowUpApiTest {
     String text = jdbc.sql("select text_body from mail_outbox where reference = ? and kind = 'FOLLOW_UP'")
         .param(reference).query(String.class).single();
     assertThat(text).contains("We will answer it by: 5pm, Monday 7 December 2026");
+    // The officer who answered is told it is back in their queue, with its deadline.
+    Task followUp = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("AnswerFollowUp")
+        .singleResult();
+    assertThat(followUp.getAssignee()).isEqualTo("officer.highways");
+    assertThat(jdbc.sql("select subject from mail_outbox where reference = ? and recipient_id = 'officer.highways'")
+        .param(reference).query(String.class).list()).anyMatch(subject -> subject.contains("A follow-up in your queue"));
 
     ApiClient.Response again = api.post("cllr.lovelace", path, Map.of("question", "And another?"));
     assertThat(again.status()).isEqualTo(409);
