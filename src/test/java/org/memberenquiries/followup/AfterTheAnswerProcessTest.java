@@ -235,6 +235,11 @@ class AfterTheAnswerProcessTest extends ProcessTestSupport {
         .isEqualTo(MissedDeadline.FOLLOW_UP_RESPONSE.name());
     assertThat(jdbc.sql("select count(*) from breach where process_instance_id = ? and deadline_kind = ?")
         .params(enquiry.getId(), "FOLLOW_UP_RESPONSE").query(Long.class).single()).isEqualTo(1);
+
+    // Member Support resolves the breach; the escalation ends and the follow-up is still owed.
+    complete(escalations.get(0), "ResolveInformally",
+        Map.of("resolutionNotes", "Apologised; the officer answers this week.", "memberSatisfied", true));
+    assertThat(window).hasPassed("EscalateMissedFollowUp", "FollowUpBreachHandled").isWaitingAt("AnswerFollowUp");
   }
 
   @Test
