@@ -48,7 +48,7 @@ public class OpenEnquiryDeadlines {
   static final List<String> WORKED_OUT = List.of(ACKNOWLEDGE_BY, RESPOND_BY, FULL_RESPONSE_BY, REPLY_DUE_BY);
   private static final List<String> READ = List.of(REFERENCE, RECEIVED_AT, TIMESCALES_APPLY,
       CLOCK_STOPPED_WORKING_DAYS, AWAITING_MEMBER_REPLY, QUESTION_ASKED_AT, ACKNOWLEDGE_BY, RESPOND_BY,
-      FULL_RESPONSE_BY, REPLY_DUE_BY, OWED_DEADLINE, OWED_DEADLINE_DUE);
+      FULL_RESPONSE_BY, REPLY_DUE_BY, OWED_DEADLINE, OWED_DEADLINE_DUE, FULL_RESPONSE_SENT_AT);
   private static final List<String> DETOUR_READ =
       List.of(AWAITING_MEMBER_REPLY, QUESTION_ASKED_AT, REPLY_DUE_BY, OWED_DEADLINE, OWED_DEADLINE_DUE);
   /** R8: the deadline a burden discussion carries (owedDeadline), by the variable it was copied from. */
@@ -103,6 +103,9 @@ public class OpenEnquiryDeadlines {
     }
     if (!(v.get(RECEIVED_AT) instanceof Date received) || Boolean.FALSE.equals(v.get(TIMESCALES_APPLY))) {
       return List.of(); // not yet worked out, or the timescales no longer apply (R9 closed)
+    }
+    if (v.get(FULL_RESPONSE_SENT_AT) != null) {
+      return List.of(); // answered in full, in its window for follow-ups (issue 10 item 4): nothing more is owed
     }
     Map<String, Instant> changed = new LinkedHashMap<>();
     for (String name : WORKED_OUT) {

@@ -81,5 +81,18 @@ public final class EnquiryVariables {
   public static final String OWED_DEADLINE = "owedDeadline";
   public static final String OWED_DEADLINE_DUE = "owedDeadlineDue";
 
+  // After the answer: follow-ups and dissatisfaction (R5, R10; issue 10 item 4).
+  /** When the window for follow-ups ends (end of the N-th working day after the last answer). */
+  public static final String FOLLOW_UP_WINDOW_ENDS_AT = "followUpWindowEndsAt";
+  /** The officer who sent the last answer, to whom a follow-up goes back. */
+  public static final String ANSWERING_OFFICER = "answeringOfficer";
+  public static final String FOLLOW_UP_QUESTION = "followUpQuestion";
+  /** R5: the follow-up's own response deadline. */
+  public static final String FOLLOW_UP_RESPOND_BY = "followUpRespondBy";
+  public static final String FOLLOW_UP_ANSWER = "followUpAnswer";
+  public static final String DISSATISFACTION_REASON = "dissatisfactionReason";
+  /** R10: what Member Support did about the Member's dissatisfaction, told to the Member. */
+  public static final String INFORMAL_RESOLUTION = "informalResolution";
+
   private EnquiryVariables() {}
 }

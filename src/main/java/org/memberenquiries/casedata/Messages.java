@@ -8,5 +8,10 @@ public final class Messages {
   /** R12: the Member disputes a refused need-to-know request (document-request). */
   public static final String DOCUMENT_REFUSAL_DISPUTED = "DocumentRefusalDisputed";
 
+  /** R5: the Member asks a follow-up on an answered enquiry (after-the-answer). */
+  public static final String MEMBER_FOLLOWED_UP = "MemberFollowedUp";
+  /** R10: the Member says they are not satisfied with the answer (after-the-answer). */
+  public static final String MEMBER_NOT_SATISFIED = "MemberNotSatisfied";
+
   private Messages() {}
 }

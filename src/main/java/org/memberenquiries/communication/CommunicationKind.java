@@ -22,6 +22,16 @@ public enum CommunicationKind {
   CLOSED_NO_REPLY,
   /** R8: the manager's discussion with the Member about a disproportionate burden. */
   BURDEN_DISCUSSION,
+  /** R5 (issue 10 item 4): the Member's follow-up on an answered enquiry; it has its own response deadline. */
+  FOLLOW_UP,
+  /** R5: the officer's answer to a follow-up. */
+  FOLLOW_UP_RESPONSE,
+  /** R10: the Member says they are not satisfied with the answer; Member Support tries to resolve it informally. */
+  NOT_SATISFIED,
+  /** R10: what Member Support did about the Member's dissatisfaction. */
+  INFORMAL_RESOLUTION,
+  /** The enquiry closed after the answer: the window for follow-ups ended, or the dissatisfaction was dealt with. */
+  ENQUIRY_CLOSED,
   /** R14: an event, works or decision in the Member's ward or division, told beforehand (no enquiry). */
   WARD_EVENT_NOTICE,
   /**
@@ -37,8 +47,16 @@ public enum CommunicationKind {
   /** Staff email (outbox only, R10): a breach in Member Support's or the referee's queue. */
   STAFF_BREACH;
 
-  /** The one kind the Member writes; everything else is sent in an officer's name (R15). */
+  /** What the Member writes (a reply, a follow-up, their dissatisfaction); everything else is sent in an officer's name (R15). */
   public boolean fromMember() {
-    return this == MEMBER_REPLY;
+    return this == MEMBER_REPLY || this == FOLLOW_UP || this == NOT_SATISFIED;
+  }
+
+  /**
+   * Whether the Member is emailed about it: everything sent to them, and the receipt of their follow-up or
+   * dissatisfaction with what happens next (the new deadline, Member Support); never their reply to a question.
+   */
+  public boolean mailedToMember() {
+    return this != MEMBER_REPLY;
   }
 }

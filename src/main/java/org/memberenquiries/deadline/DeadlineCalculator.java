@@ -31,6 +31,14 @@ public class DeadlineCalculator {
     return afterReceipt(askedAt, timescales.clarificationWorkingDays());
   }
 
+  /**
+   * R5 (issue 10 item 4): a follow-up asked after the full response is answered like an enquiry, within
+   * the response's working days of being asked (after hours counts from the next working day).
+   */
+  public OffsetDateTime followUpResponseDueBy(Instant askedAt) {
+    return afterReceipt(askedAt, timescales.responseWorkingDays());
+  }
+
   /** Moves a deadline later by whole working days (R9 clock stop, or an agreed extension). */
   public OffsetDateTime moveLater(Instant deadline, int workingDays) {
     return calendar.addWorkingDays(deadline, workingDays).toOffsetDateTime();

@@ -126,6 +126,21 @@ public class CaseRecord {
         .update();
   }
 
+  /** R5 (issue 10 item 4): the window for follow-ups is open until then. */
+  public void followUpWindowOpened(String processInstanceId, Instant endsAt) {
+    update("follow_up_window_ends_at = ?", processInstanceId, at(endsAt));
+  }
+
+  /** R5: the Member's follow-up is owed an answer by then (its state moves when it is recorded). */
+  public void followUpAsked(String processInstanceId, Instant respondBy) {
+    update("follow_up_respond_by = ?", processInstanceId, at(respondBy));
+  }
+
+  /** R10: Member Support's informal resolution of the Member's dissatisfaction is due by then. */
+  public void notSatisfied(String processInstanceId, Instant resolveBy) {
+    update("informal_resolution_by = ?", processInstanceId, at(resolveBy));
+  }
+
   /**
    * R8: an agreed deadline replaced the one owed at a step ({@code owedDeadline}, as escalation.MissedDeadline
    * names it) and those it carries; which answer it was for is kept for the timeliness report (issue 9, R16).
@@ -181,6 +196,9 @@ public class CaseRecord {
         .update();
   }
 
+  private static final java.util.Set<CommunicationKind> NOT_THE_CASE_OFFICER = java.util.EnumSet.of(
+      CommunicationKind.BURDEN_DISCUSSION, CommunicationKind.INFORMAL_RESOLUTION, CommunicationKind.FOLLOW_UP_RESPONSE);
+
   /** R4-R9, R15: each message sent moves the case on; the officer in whose name it went is recorded. */
   @EventListener
   public void on(CommunicationRecorded sent) {
@@ -207,10 +225,21 @@ public class CaseRecord {
           + " when acknowledged_at is not null then 'ACKNOWLEDGED' else 'RECEIVED' end", pid);
       case CLOSED_NO_REPLY -> update("state = 'CLOSED_NO_RESPONSE', outcome = 'NO_RESPONSE_FROM_MEMBER',"
           + " timescales_apply = false, capacity_question = false, closed_at = ?", pid, at);
+      // After the answer (issue 10 item 4): closed_at keeps the time the enquiry was answered, so the
+      // timeliness figures (R16) do not count an answered enquiry as open while a follow-up is asked.
+      case FOLLOW_UP -> update("state = 'FOLLOW_UP', follow_ups_asked = follow_ups_asked + 1, follow_up_asked_at = ?,"
+          + " follow_up_answered_at = null", pid, at);
+      case FOLLOW_UP_RESPONSE -> update("state = 'ANSWERED', follow_up_answered_at = ?", pid, at);
+      case NOT_SATISFIED -> update("state = 'NOT_SATISFIED', not_satisfied_at = ?", pid, at);
+      case INFORMAL_RESOLUTION -> update("state = 'ANSWERED', informally_resolved_at = ?", pid, at);
+      case ENQUIRY_CLOSED -> update("follow_ups_closed_at = ?", pid, at);
       case REVISED_DATE_NOTICE, PROGRESS_UPDATE, BURDEN_DISCUSSION -> { }
+      default -> { } // outbox-only kinds (staff mail, R10 notices, R14) are never in the log
     }
-    // R15: the officer handling it; the manager's burden discussion (R8) does not make them the officer.
-    if (!sent.kind().fromMember() && sent.kind() != CommunicationKind.BURDEN_DISCUSSION && sent.sentBy() != null) {
+    // R15: the officer handling it; the manager's burden discussion (R8) does not make them the officer, nor
+    // does Member Support's informal resolution (R10) or a follow-up's answer (the case's officer stays the
+    // one who answered it, as the timeliness figures count it).
+    if (!sent.kind().fromMember() && !NOT_THE_CASE_OFFICER.contains(sent.kind()) && sent.sentBy() != null) {
       update("officer_id = ?", pid, sent.sentBy());
     }
   }

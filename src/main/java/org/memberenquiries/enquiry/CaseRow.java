@@ -53,7 +53,7 @@ public record CaseRow(
   /** The date owed next, as the Member's list shows it: what the case waits for in its state. */
   static final String NEXT_DEADLINE = "case state when 'RECEIVED' then acknowledge_by when 'ACKNOWLEDGED' then respond_by"
       + " when 'HOLDING_RESPONSE_SENT' then coalesce(revised_full_response_by, full_response_by)"
-      + " when 'AWAITING_MEMBER' then reply_due_by end";
+      + " when 'AWAITING_MEMBER' then reply_due_by when 'FOLLOW_UP' then follow_up_respond_by end";
 
   /**
    * R10 (issue 13 item 8): a breach recorded and what that deadline owed still not sent, on a case not

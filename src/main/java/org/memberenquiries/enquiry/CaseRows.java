@@ -34,6 +34,22 @@ public class CaseRows {
         .param(processInstanceId).query(CaseRow::map).optional();
   }
 
+  /** R5, R10 (issue 10 item 4): the case's window for follow-ups, once it was answered in full. */
+  record AfterTheAnswerRow(Instant windowEndsAt, int followUpsAsked, Instant followUpRespondBy,
+      Instant notSatisfiedAt, Instant informalResolutionBy, Instant closedAt) {}
+
+  Optional<AfterTheAnswerRow> afterTheAnswer(String processInstanceId) {
+    return jdbc.sql("select follow_up_window_ends_at, follow_ups_asked, follow_up_respond_by, not_satisfied_at,"
+            + " informal_resolution_by, follow_ups_closed_at from enquiry"
+            + " where process_instance_id = ? and follow_up_window_ends_at is not null")
+        .param(processInstanceId)
+        .query((rs, n) -> new AfterTheAnswerRow(CaseRow.instant(rs, "follow_up_window_ends_at"),
+            rs.getInt("follow_ups_asked"), CaseRow.instant(rs, "follow_up_respond_by"),
+            CaseRow.instant(rs, "not_satisfied_at"), CaseRow.instant(rs, "informal_resolution_by"),
+            CaseRow.instant(rs, "follow_ups_closed_at")))
+        .optional();
+  }
+
   /** Registered cases whose read model is not filled yet (rows made before migration 22). */
   public List<String> unfilled(int limit) {
     return jdbc.sql("select reference from enquiry where state is null and process_instance_id is not null"

@@ -102,6 +102,24 @@ public class DeadlineClock {
     return agreed;
   }
 
+  /**
+   * R0, R5 (issue 10 item 4): the window for follow-ups after an answer given at {@code answeredAt} ends at
+   * the end of the {@code workingDays}-th working day after it (an answer after hours counts from the next
+   * working day).
+   */
+  public Instant openFollowUpWindow(VariableScope scope, Instant answeredAt, int workingDays) {
+    Instant ends = calendar.endOfNthWorkingDayAfter(answeredAt, workingDays).toInstant();
+    of(scope).set(FOLLOW_UP_WINDOW_ENDS_AT, ends);
+    return ends;
+  }
+
+  /** R5: a follow-up asked at {@code askedAt} gets its own response deadline, as an enquiry received then would. */
+  public Instant followUp(VariableScope scope, Instant askedAt) {
+    Instant due = calculator.followUpResponseDueBy(askedAt).toInstant();
+    of(scope).set(FOLLOW_UP_RESPOND_BY, due);
+    return due;
+  }
+
   /** R7: the revised date the Member is told (end of that working day); the 20-working-day deadline runs on. */
   public Instant revise(VariableScope scope, LocalDate revisedDate) {
     Instant revised = calendar.endOfWorkingDay(revisedDate).toInstant();

@@ -12,6 +12,10 @@ public enum EnquiryState {
   HOLDING_RESPONSE_SENT,
   /** Answered in full (R5, R7). */
   ANSWERED,
+  /** Answered; the Member asked a follow-up, which the officer is answering by its own deadline (R5). */
+  FOLLOW_UP,
+  /** Answered; the Member said they are not satisfied and Member Support is resolving it informally (R10). */
+  NOT_SATISFIED,
   /** Out of scope and referred elsewhere (R1, R2). */
   REFERRED,
   /** Closed: the Member did not answer a question within 10 working days (R9). */

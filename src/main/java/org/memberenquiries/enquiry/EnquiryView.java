@@ -24,7 +24,22 @@ public record EnquiryView(
     @Schema(description = "How the enquiry ended, once it has") String outcome,
     @Schema(description = "R1, R2: where a referred request went") String referredTo,
     @Schema(description = "R10, R16: each deadline missed, since when it is overdue (or when it was met, late),"
-        + " and what became of the breach raised with Member Support; empty when none was missed") List<Late> late) {
+        + " and what became of the breach raised with Member Support; empty when none was missed") List<Late> late,
+    @Schema(description = "R5, R10 (issue 10 item 4): after the full response, the window for follow-ups and what"
+        + " the Member did in it; absent until the enquiry is answered in full") AfterTheAnswer afterTheAnswer) {
+
+  /** R5, R10: the window for follow-ups after the full response, and the follow-ups and dissatisfaction in it. */
+  public record AfterTheAnswer(
+      @Schema(description = "Until when the Member may ask a follow-up or say they are not satisfied")
+          OffsetDateTime followUpsUntil,
+      @Schema(description = "Whether the Member may ask a follow-up or say they are not satisfied now")
+          boolean open,
+      int followUpsAsked,
+      @Schema(description = "R5: the open follow-up's response deadline, while it is being answered")
+          OffsetDateTime followUpRespondBy,
+      @Schema(description = "R10: when the Member said they were not satisfied") OffsetDateTime notSatisfiedAt,
+      @Schema(description = "R10: Member Support's informal resolution is due by then") OffsetDateTime informalResolutionBy,
+      @Schema(description = "When the enquiry closed for good") OffsetDateTime closedAt) {}
 
   /** R4-R9: the deadlines owed, standard or as revised (R7), agreed (R8) or moved by a stopped clock (R9). */
   public record Deadlines(

@@ -12,6 +12,7 @@ import org.memberenquiries.calendar.WorkingCalendar;
 import org.memberenquiries.communication.Communication;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.communication.CommunicationLog;
+import org.memberenquiries.engine.EngineClock;
 import org.memberenquiries.staff.StaffDirectory;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +27,7 @@ public class EnquiryViews {
   /** Answers given to the Member: each is shown with the purpose it was given for (R13). */
   static final Set<CommunicationKind> ANSWERS = Set.of(CommunicationKind.ACKNOWLEDGEMENT,
       CommunicationKind.HOLDING_RESPONSE, CommunicationKind.FULL_RESPONSE, CommunicationKind.REVISED_DATE_NOTICE,
-      CommunicationKind.PROGRESS_UPDATE, CommunicationKind.REFERRAL_NOTICE);
+      CommunicationKind.PROGRESS_UPDATE, CommunicationKind.REFERRAL_NOTICE, CommunicationKind.FOLLOW_UP_RESPONSE);
 
   private final CaseRows rows;
   private final RuntimeService runtime;
@@ -36,10 +37,12 @@ public class EnquiryViews {
   private final WorkingCalendar calendar;
   private final StaffDirectory staff;
   private final LateDeadlines lateDeadlines;
+  private final EngineClock clock;
 
   public EnquiryViews(CaseRows rows, CaseRecordBackfill backfill, CommunicationLog communications,
       EnquiryShares shares, WorkingCalendar calendar, StaffDirectory staff, RuntimeService runtime,
-      LateDeadlines lateDeadlines) {
+      LateDeadlines lateDeadlines, EngineClock clock) {
+    this.clock = clock;
     this.lateDeadlines = lateDeadlines;
     this.runtime = runtime;
     this.staff = staff;
@@ -66,7 +69,19 @@ public class EnquiryViews {
         row.memberName(),
         row.capacity(), row.ward(), enquiry.department(), purpose, at(row.receivedAt()),
         deadlines(row), messages, openQuestion(row, sent), recipients, row.outcome(), row.referredTo(),
-        lateDeadlines.of(enquiry.processInstanceId(), sent, row.outcome() != null));
+        lateDeadlines.of(enquiry.processInstanceId(), sent, row.outcome() != null),
+        afterTheAnswer(enquiry.processInstanceId(), state));
+  }
+
+  /**
+   * R5, R10 (issue 10 item 4): open while the window lasts and nothing is under way in it (a follow-up being
+   * answered, or Member Support dealing with the Member's dissatisfaction), as the process waits then.
+   */
+  private EnquiryView.AfterTheAnswer afterTheAnswer(String processInstanceId, EnquiryState state) {
+    return rows.afterTheAnswer(processInstanceId).map(a -> new EnquiryView.AfterTheAnswer(at(a.windowEndsAt()),
+        state == EnquiryState.ANSWERED && a.closedAt() == null && a.windowEndsAt().isAfter(clock.now()),
+        a.followUpsAsked(), state == EnquiryState.FOLLOW_UP ? at(a.followUpRespondBy()) : null,
+        at(a.notSatisfiedAt()), at(a.informalResolutionBy()), at(a.closedAt()))).orElse(null);
   }
 
   /**

@@ -31,7 +31,8 @@ public class LateDeadlines {
       MissedDeadline.ACKNOWLEDGEMENT, Set.of(CommunicationKind.ACKNOWLEDGEMENT, CommunicationKind.REFERRAL_NOTICE),
       MissedDeadline.RESPONSE, Set.of(CommunicationKind.HOLDING_RESPONSE, CommunicationKind.FULL_RESPONSE),
       MissedDeadline.FULL_RESPONSE, Set.of(CommunicationKind.FULL_RESPONSE),
-      MissedDeadline.REVISED_FULL_RESPONSE, Set.of(CommunicationKind.FULL_RESPONSE));
+      MissedDeadline.REVISED_FULL_RESPONSE, Set.of(CommunicationKind.FULL_RESPONSE),
+      MissedDeadline.FOLLOW_UP_RESPONSE, Set.of(CommunicationKind.FOLLOW_UP_RESPONSE));
 
   private final BreachLog breaches;
   private final WorkingCalendar calendar;

@@ -202,6 +202,7 @@ public class FormDisplay implements TaskListener {
         case RESPONSE -> "Response within 10 working days (R5)";
         case FULL_RESPONSE -> "Full response within 20 working days (R7)";
         case REVISED_FULL_RESPONSE -> "Full response by the revised date (R7)";
+        case FOLLOW_UP_RESPONSE -> "Answer to a follow-up within 10 working days (R5)";
       };
     } catch (IllegalArgumentException unknown) {
       return code;

@@ -13,6 +13,7 @@ final class DeadlineNames {
       case RESPONSE -> "the response (R5)";
       case FULL_RESPONSE -> "the full response (R7)";
       case REVISED_FULL_RESPONSE -> "the full response by the revised date (R7)";
+      case FOLLOW_UP_RESPONSE -> "the answer to a follow-up (R5)";
     };
   }
 
@@ -23,6 +24,7 @@ final class DeadlineNames {
       case RESPONSE -> "our response to your enquiry";
       case FULL_RESPONSE -> "our full response to your enquiry";
       case REVISED_FULL_RESPONSE -> "our full response by the revised date we gave you";
+      case FOLLOW_UP_RESPONSE -> "our answer to your follow-up";
     };
   }
 }

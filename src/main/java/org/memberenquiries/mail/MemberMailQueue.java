@@ -56,7 +56,7 @@ public class MemberMailQueue {
 
   @EventListener
   public void on(CommunicationRecorded recorded) {
-    if (recorded.kind().fromMember()) {
+    if (!recorded.kind().mailedToMember()) {
       return; // the Member's own reply (R9) is not mailed back to them
     }
     RegisteredEnquiry enquiry = register.findByProcessInstance(recorded.processInstanceId()).orElse(null);

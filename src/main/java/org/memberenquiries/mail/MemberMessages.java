@@ -132,6 +132,7 @@ public class MemberMessages {
     EnquiryView.Deadlines d = view.deadlines();
     OffsetDateTime fullResponseDue = d.revisedFullResponseBy() != null ? d.revisedFullResponseBy() : d.fullResponseBy();
     List<DateLine> dates = new ArrayList<>();
+    EnquiryView.AfterTheAnswer after = view.afterTheAnswer();
     String heading;
     String lead;
     String note = null;
@@ -155,6 +156,37 @@ public class MemberMessages {
           note = "Our signed letter with this response is attached as a PDF. You can also download it from"
               + " the enquiry's page.";
         }
+        followUpsUntil(dates, view);
+      }
+      // After the answer (issue 10 item 4; R5, R10).
+      case FOLLOW_UP -> {
+        heading = "We have received your follow-up";
+        lead = "Thank you. Your follow-up has gone to the officer who answered your enquiry. This is what you asked.";
+        if (after != null) {
+          add(dates, "We will answer it by", after.followUpRespondBy());
+        }
+      }
+      case FOLLOW_UP_RESPONSE -> {
+        heading = "Our answer to your follow-up";
+        lead = "Here is our answer to your follow-up.";
+        followUpsUntil(dates, view);
+      }
+      case NOT_SATISFIED -> {
+        heading = "Member Support is looking into your concern";
+        lead = "You told us you are not satisfied with our answer. Member Support will try to put things right with"
+            + " the officer's team. This is what you told us.";
+        if (after != null) {
+          add(dates, "Member Support will reply by", after.informalResolutionBy());
+        }
+      }
+      case INFORMAL_RESOLUTION -> {
+        heading = "Member Support's reply to your concern";
+        lead = "Member Support has looked into your concern with the officer's team. This is what was done.";
+      }
+      case ENQUIRY_CLOSED -> {
+        heading = "Your enquiry is now closed";
+        lead = "We have closed your enquiry: the time for follow-ups has ended.";
+        note = "You are welcome to send a new enquiry at any time.";
       }
       case REVISED_DATE_NOTICE -> {
         heading = "Your full response will be later than promised";
@@ -202,6 +234,13 @@ public class MemberMessages {
     return new Message(council.name(), recipientName, sharedBy, view.reference(), view.subject(), heading, lead,
         mail.body(), view.purpose(), dates, note, signatory == null ? null : signatory.name(),
         signatory == null ? null : signatory.role(), properties.pagesUrl() + "/enquiries/" + view.reference());
+  }
+
+  /** R5, R10: until when the Member may ask a follow-up or say they are not satisfied. */
+  private void followUpsUntil(List<DateLine> dates, EnquiryView view) {
+    if (view.afterTheAnswer() != null && view.afterTheAnswer().closedAt() == null) {
+      add(dates, "You can ask a follow-up, or tell us if you are not satisfied, until", view.afterTheAnswer().followUpsUntil());
+    }
   }
 
   private void add(List<DateLine> dates, String label, OffsetDateTime when) {

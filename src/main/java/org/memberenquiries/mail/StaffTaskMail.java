@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.memberenquiries.calendar.CouncilDates;
 import org.memberenquiries.communication.CommunicationKind;
 import org.memberenquiries.department.Departments;
+import org.memberenquiries.casedata.Processes;
 import org.memberenquiries.engine.AsTheEngine;
+import org.memberenquiries.engine.EnquiryInstance;
 import org.memberenquiries.engine.Variables;
 import org.memberenquiries.enquiry.EnquirySubmission;
 import org.memberenquiries.casedata.EnquiryVariables;
@@ -73,6 +75,9 @@ public class StaffTaskMail {
           newCase(task, group);
         }
       }
+    } else if (Processes.AFTER_THE_ANSWER.equals(process) && properties.newCase()
+        && task.getDueDate() != null && task.getAssignee() != null) {
+      followUp(task); // R5 (issue 10 item 4): a follow-up back with the officer who answered
     } else if (EscalationSummary.PROCESS.equals(process) && properties.breaches()) {
       for (String group : candidateGroups(task)) {
         breachReached(task, group);
@@ -100,6 +105,32 @@ public class StaffTaskMail {
         messages.render(user, "New enquiry in your queue", reference, subject,
             "A Member's enquiry has arrived for " + department + ". Please pick it up in Tasklist.",
             lines, null, "Open the task in Tasklist", link));
+  }
+
+  /** R5: the Member's follow-up is in the answering officer's queue, with its own deadline; told once per follow-up. */
+  private void followUp(DelegateTask task) {
+    String reference = task.getExecution().getProcessBusinessKey();
+    String key = "follow-up:" + task.getId();
+    if (queue.isQueued(key)) {
+      return;
+    }
+    String subject = Variables.text(task, EnquiryVariables.SUBJECT);
+    List<StaffMessages.Line> lines = new ArrayList<>();
+    lines.add(new StaffMessages.Line("Task", task.getName()));
+    lines.add(new StaffMessages.Line("Due by", dates.dateTime(task.getDueDate().toInstant())));
+    String link = messages.taskLink(task.getId());
+    String enquiry = Variables.text(task, EnquiryInstance.VARIABLE);
+    Map<User, RenderedMail> written;
+    try {
+      written = queue.write(queue.holders(task.getAssignee(), List.of(), List.of()), user ->
+          messages.render(user, "A follow-up in your queue", reference, subject,
+              "The Member has asked a follow-up on the enquiry you answered. Please answer it in Tasklist (R5).",
+              lines, null, "Open the task in Tasklist", link));
+    } catch (RuntimeException e) {
+      LOG.error("Follow-up notice for {} not written; the step goes on without it", reference, e);
+      return;
+    }
+    queue.queue(key, enquiry, reference, CommunicationKind.STAFF_NEW_CASE, written);
   }
 
   private void breachReached(DelegateTask task, String group) {

@@ -78,6 +78,8 @@ public class PageText {
       case ANSWERED -> "Answered";
       case REFERRED -> "Referred elsewhere";
       case CLOSED_NO_RESPONSE -> "Closed: no reply";
+      case FOLLOW_UP -> "Follow-up being answered";
+      case NOT_SATISFIED -> "With Member Support";
     };
   }
 
@@ -94,6 +96,8 @@ public class PageText {
       case ANSWERED -> "Officers have answered your enquiry.";
       case REFERRED -> "This was not an enquiry for officers to answer, so it was passed on. See where it went below.";
       case CLOSED_NO_RESPONSE -> "The enquiry was closed because the officer's question was not answered within 10 working days.";
+      case FOLLOW_UP -> "You asked a follow-up. The officer who answered is working on it.";
+      case NOT_SATISFIED -> "You told us you are not satisfied. Member Support is looking into it with the officer's team.";
     };
   }
 
@@ -105,7 +109,8 @@ public class PageText {
     return switch (state) {
       case RECEIVED -> "tag tag-blue";
       case ACKNOWLEDGED, HOLDING_RESPONSE_SENT -> "tag tag-turquoise";
-      case AWAITING_MEMBER -> "tag tag-yellow";
+      case AWAITING_MEMBER, NOT_SATISFIED -> "tag tag-yellow";
+      case FOLLOW_UP -> "tag tag-turquoise";
       case ANSWERED -> "tag tag-green";
       case REFERRED, CLOSED_NO_RESPONSE -> "tag tag-grey";
     };
@@ -121,6 +126,7 @@ public class PageText {
       case ACKNOWLEDGED -> "Response by";
       case HOLDING_RESPONSE_SENT -> "Full response by";
       case AWAITING_MEMBER -> "Your reply by";
+      case FOLLOW_UP -> "Answer to your follow-up by";
       default -> "";
     };
   }
@@ -248,6 +254,11 @@ public class PageText {
       case MEMBER_REPLY -> "Your reply";
       case CLOSED_NO_REPLY -> "Closed: no reply";
       case BURDEN_DISCUSSION -> "Discussion about the work involved";
+      case FOLLOW_UP -> "Your follow-up";
+      case FOLLOW_UP_RESPONSE -> "Answer to your follow-up";
+      case NOT_SATISFIED -> "You said you are not satisfied";
+      case INFORMAL_RESOLUTION -> "From Member Support";
+      case ENQUIRY_CLOSED -> "Enquiry closed";
       case WARD_EVENT_NOTICE -> "An event in your ward";
       case ESCALATION_NOTICE -> "A missed deadline and its escalation";
       case STAFF_NEW_CASE -> "Staff: new enquiry in the queue";
@@ -256,9 +267,13 @@ public class PageText {
     };
   }
 
-  /** Whether a message was written by the Member (their reply) rather than sent to them. */
+  /** Whether a message was written by the Member (a reply, a follow-up) rather than sent to them. */
   public boolean fromMember(String kind) {
-    return CommunicationKind.MEMBER_REPLY.name().equals(kind);
+    try {
+      return kind != null && CommunicationKind.valueOf(kind).fromMember();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The dates owed to the Member (R4-R8, R16), each with when it was met once it has been, or since when it is late (R10). */

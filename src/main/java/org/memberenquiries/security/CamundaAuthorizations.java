@@ -109,8 +109,9 @@ public class CamundaAuthorizations {
     want(desired, Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     want(desired, Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     want(desired, Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY);
-    // R11: Member Support handles every enquiry and its escalations (as EnquiryAccess decides).
-    for (String process : List.of(Processes.MEMBER_ENQUIRY, Processes.ENQUIRY_ESCALATION)) {
+    // R11: Member Support handles every enquiry, its escalations and the Members' dissatisfaction after the
+    // answer (as EnquiryAccess decides).
+    for (String process : List.of(Processes.MEMBER_ENQUIRY, Processes.ENQUIRY_ESCALATION, Processes.AFTER_THE_ANSWER)) {
       want(desired, Groups.MEMBER_SUPPORT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }

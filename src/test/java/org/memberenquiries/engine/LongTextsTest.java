@@ -77,7 +77,7 @@ class LongTextsTest extends ProcessTestSupport {
     String response = text(API_LIMIT - 4);
     complete(enquiry, "RespondToEnquiry", Map.of("responseType", "FULL", "responseText", response, "councillorOnly", false));
 
-    assertThat(enquiry).isEnded();
+    assertAnsweredFrom(enquiry, "ResponseKind"); // issue 10 item 4: the window for follow-ups follows the answer
     assertThat(historic(enquiry, "enquiryText")).isEqualTo(enquiryText);
     assertThat(historic(enquiry, "acknowledgementText")).isEqualTo(acknowledgement);
     assertThat(historic(enquiry, "clarificationQuestion")).isEqualTo(question);

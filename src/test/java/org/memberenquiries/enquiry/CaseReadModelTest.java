@@ -127,7 +127,8 @@ class CaseReadModelTest extends ProcessTestSupport {
     assertThat(row.outcome()).isEqualTo("ANSWERED");
     assertThat(row.officerId()).isEqualTo("officer.highways");
     assertThat(row.fullResponseSentAt()).isEqualTo(london("2026-11-25T10:00"));
-    assertThat(enquiry).isEnded();
+    assertThat(row.closedAt()).isEqualTo(london("2026-11-25T10:00")); // R16: closed once answered, window or not
+    assertAnsweredFrom(enquiry, "ResponseKind");
   }
 
   @Test

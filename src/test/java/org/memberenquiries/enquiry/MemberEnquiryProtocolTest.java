@@ -221,7 +221,7 @@ class MemberEnquiryProtocolTest extends ProcessTestSupport {
 
       complete(enquiry, "RespondToEnquiry", vars("responseType", "FULL",
           "responseText", "The lights are on the repair list.", "councillorOnly", "false"));
-      assertThat(enquiry).isEnded().hasPassed("EnquiryAnswered");
+      assertAnsweredFrom(enquiry, "ResponseKind");
     }
 
     @Test
@@ -232,7 +232,7 @@ class MemberEnquiryProtocolTest extends ProcessTestSupport {
       complete(enquiry, "RespondToEnquiry", vars("responseType", "FULL",
           "responseText", "In confidence: the contractor is in administration.", "councillorOnly", true));
 
-      assertThat(enquiry).isEnded().hasPassed("EnquiryAnswered");
+      assertAnsweredFrom(enquiry, "ResponseKind");
     }
 
     @Test
@@ -605,7 +605,8 @@ class MemberEnquiryProtocolTest extends ProcessTestSupport {
     complete(escalation, "DecideBreachOutcome", vars("breachOutcome", "NOT_UPHELD",
         "outcomeNotes", "Deadline moved by agreement; delay explained."));
 
-    assertThat(enquiry).isEnded().hasPassed("EnquiryAnsweredInFull", "FullResponseBreachHandled");
+    assertAnsweredFrom(enquiry, "FullResponseSent");
+    assertThat(enquiry).hasPassed("FullResponseBreachHandled").isWaitingAt("FollowUpsAndSatisfaction");
     assertThat(historicVariable(enquiry, "outcome")).isEqualTo("ANSWERED_IN_FULL");
     assertThat(kindsSent(enquiry)).containsExactly(
         CommunicationKind.ACKNOWLEDGEMENT, CommunicationKind.HOLDING_RESPONSE, CommunicationKind.BURDEN_DISCUSSION,

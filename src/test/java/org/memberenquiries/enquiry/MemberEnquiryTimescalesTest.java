@@ -163,7 +163,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
 
       complete(enquiry, "RespondToEnquiry", FULL);
 
-      assertThat(enquiry).isEnded().hasPassed("EnquiryAnswered");
+      assertAnsweredFrom(enquiry, "ResponseKind");
       assertThat(communications.forEnquiry(enquiry.getId()))
           .extracting(Communication::kind)
           .containsExactly(CommunicationKind.ACKNOWLEDGEMENT, CommunicationKind.FULL_RESPONSE);
@@ -195,7 +195,8 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
 
       // The late response can still be sent; the case then waits only for the escalation.
       complete(enquiry, "RespondToEnquiry", FULL);
-      assertThat(enquiry).isWaitingAt("EscalateMissedResponse").hasPassed("EnquiryAnswered");
+      assertAnsweredFrom(enquiry, "ResponseKind");
+      assertThat(enquiry).isWaitingAt("EscalateMissedResponse", "FollowUpsAndSatisfaction");
     }
 
     @Test
@@ -246,7 +247,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
       clockAt("2026-12-16T15:00");
       complete(enquiry, "SendFullResponse", Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Repaired."));
 
-      assertThat(enquiry).isEnded().hasPassed("EnquiryAnsweredInFull");
+      assertAnsweredFrom(enquiry, "FullResponseSent");
       assertThat(communications.forEnquiry(enquiry.getId()))
           .extracting(Communication::kind)
           .containsExactly(
@@ -302,7 +303,8 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
           Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Lights repaired on 6 January."));
 
       // Answered; only the escalation of 18 December waits for Member Support.
-      assertThat(enquiry).hasPassed("EnquiryAnsweredInFullByRevisedDate").isWaitingAt("EscalateMissedFullResponseAfterRevision");
+      assertAnsweredFrom(enquiry, "FullResponseSentByRevisedDate");
+      assertThat(enquiry).isWaitingAt("EscalateMissedFullResponseAfterRevision", "FollowUpsAndSatisfaction");
       assertThat(communications.forEnquiry(enquiry.getId()))
           .extracting(Communication::kind)
           .containsExactly(
@@ -396,7 +398,7 @@ class MemberEnquiryTimescalesTest extends ProcessTestSupport {
       clockAt("2027-01-14T12:00");
       complete(enquiry, "SendFullResponseByRevisedDate",
           Map.of("fullResponseOutcome", "SENT", "fullResponseText", "Lights repaired on 13 January."));
-      assertThat(enquiry).hasPassed("EnquiryAnsweredInFullByRevisedDate");
+      assertAnsweredFrom(enquiry, "FullResponseSentByRevisedDate");
       assertThat(breaches.forEnquiry(enquiry.getId())).extracting(Breach::deadline)
           .doesNotContain(MissedDeadline.REVISED_FULL_RESPONSE);
     }

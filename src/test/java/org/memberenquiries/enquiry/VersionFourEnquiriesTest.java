@@ -61,7 +61,7 @@ class VersionFourEnquiriesTest extends ProcessTestSupport {
 
     deploy("member-enquiry (current)", "processes/member-enquiry.bpmn");
     ProcessInstance current = startEnquiry("2026-11-20T10:05");
-    assertThat(definition(current).getVersionTag()).isEqualTo("5");
+    assertThat(definition(current).getVersionTag()).isEqualTo("6");
     assertThat(definition(current).getVersion()).isGreaterThan(definition(old).getVersion());
 
     complete(old, "TriageEnquiry", TRIAGED_AS_ENQUIRY);

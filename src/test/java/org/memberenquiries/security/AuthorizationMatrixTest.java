@@ -229,6 +229,12 @@ class AuthorizationMatrixTest {
     // R9: only the requesting Member replies (nothing is asked yet: 409); others see nothing, or are refused.
     row(rows, "POST /api/enquiries/{ref}/clarification {\"reply\":\"Here you are.\"}",
         401, 409, 404, 403, 404, 403, 403, 404, 404, 404, 404, 404, 403);
+    // Issue 10 item 4 (R5, R10): only the requesting Member follows up or says they are not satisfied (the
+    // enquiry is not answered yet: 409); others see nothing, or are refused.
+    row(rows, "POST /api/enquiries/{ref}/follow-up {\"question\":\"And the other lamp?\"}",
+        401, 409, 404, 403, 404, 403, 403, 404, 404, 404, 404, 404, 403);
+    row(rows, "POST /api/enquiries/{ref}/not-satisfied {\"reason\":\"No date given.\"}",
+        401, 409, 404, 403, 404, 403, 403, 404, 404, 404, 404, 404, 403);
     // R11: only the requesting Member permits sharing.
     row(rows, "POST /api/enquiries/{shared}/shares {\"memberId\":\"cllr.hopper\"}",
         401, 200, 404, 403, 404, 403, 403, 404, 404, 404, 404, 404, 403);

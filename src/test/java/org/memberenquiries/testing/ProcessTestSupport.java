@@ -1,5 +1,6 @@
 package org.memberenquiries.testing;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
@@ -150,6 +151,16 @@ public abstract class ProcessTestSupport {
         .forEach(child -> historyService.createHistoricActivityInstanceQuery().processInstanceId(child.getId()).list()
             .forEach(activity -> passed.add(activity.getActivityId())));
     return passed;
+  }
+
+  /**
+   * R5, R7 (issue 10 item 4): answered in full from the step whose gateway is given (ResponseKind, FullResponseSent or
+   * FullResponseSentByRevisedDate): the enquiry now waits in its window for follow-ups. The link events the three
+   * steps reach it by (EnquiryAnswered, EnquiryAnsweredInFull, EnquiryAnsweredInFullByRevisedDate, Answered) leave
+   * no activity in the engine's history, so the step is named by its gateway.
+   */
+  protected void assertAnsweredFrom(ProcessInstance enquiry, String stepGateway) {
+    assertThat(enquiry).hasPassed(stepGateway).isWaitingAt("FollowUpsAndSatisfaction");
   }
 
   protected Task taskOf(ProcessInstance instance, String taskDefinitionKey) {
