@@ -120,17 +120,11 @@ public class StaffTaskMail {
     lines.add(new StaffMessages.Line("Due by", dates.dateTime(task.getDueDate().toInstant())));
     String link = messages.taskLink(task.getId());
     String enquiry = Variables.text(task, EnquiryInstance.VARIABLE);
-    Map<User, RenderedMail> written;
-    try {
-      written = queue.write(queue.holders(task.getAssignee(), List.of(), List.of()), user ->
-          messages.render(user, "A follow-up in your queue", reference, subject,
-              "The Member has asked a follow-up on the enquiry you answered. Please answer it in Tasklist (R5).",
-              lines, null, "Open the task in Tasklist", link));
-    } catch (RuntimeException e) {
-      LOG.error("Follow-up notice for {} not written; the step goes on without it", reference, e);
-      return;
-    }
-    queue.queue(key, enquiry, reference, CommunicationKind.STAFF_NEW_CASE, written);
+    queue.queue(key, enquiry, reference, CommunicationKind.STAFF_NEW_CASE,
+        queue.write(queue.holders(task.getAssignee(), List.of(), List.of()), user ->
+            messages.render(user, "A follow-up in your queue", reference, subject,
+                "The Member has asked a follow-up on the enquiry you answered. Please answer it in Tasklist (R5).",
+                lines, null, "Open the task in Tasklist", link)));
   }
 
   private void breachReached(DelegateTask task, String group) {
