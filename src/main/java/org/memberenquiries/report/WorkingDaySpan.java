@@ -1,0 +1,129 @@
+package org.memberenquiries.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.memberenquiries.calendar.WorkingCalendar;
+
+/**
+ * R0's working days as a small SQL table for one report, so the database counts them and the report sums
+ * its figures in SQL instead of fetching every enquiry: one row per UTC day of a span (a year's report: about
+ * 370 rows), worked out here from {@link WorkingCalendar} as it stands, so a calendar change counts from the
+ * next report on and nothing stored needs recounting.
+ *
+ * <p>A moment's working day changes only at the end of a working day (17:00): a moment up to it belongs to
+ * that day, one after it (or on a day off) to the next working day. So "working days from receipt to X"
+ * is the number of working-day ends after the receipt and before X, and each row gives, for its UTC day,
+ * how many ends came before the day ({@code n}) and the (at most two) ends within it ({@code e1}, {@code e2},
+ * epoch seconds; {@link #NEVER} when none). The database finds a timestamp's row by its epoch day, an equality
+ * (hash) join, with no time-zone arithmetic in SQL. The row also gives the month of receipt in the council's
+ * zone ({@code m0}, or {@code m1} from {@code mt} on, when the local month turns within the UTC day).
+ */
+final class WorkingDaySpan {
+
+  static final String COLUMNS = "d, n, e1, e2, m0, mt, m1";
+  /** Epoch seconds after any moment a report sees: "no such end" (year 33658). */
+  static final long NEVER = 999_999_999_999L;
+  private static final long DAY = 86_400;
+
+  private final long firstDay;
+  private final long lastDay;
+  private final String values;
+
+  private WorkingDaySpan(long firstDay, long lastDay, String values) {
+    this.firstDay = firstDay;
+    this.lastDay = lastDay;
+    this.values = values;
+  }
+
+  /** The UTC days from the one of {@code first} to the one of {@code last}, both included. */
+  static WorkingDaySpan covering(WorkingCalendar calendar, Instant first, Instant last) {
+    ZoneId zone = calendar.zone();
+    long firstDay = Math.floorDiv(first.getEpochSecond(), DAY);
+    long lastDay = Math.max(firstDay, Math.floorDiv(last.getEpochSecond(), DAY));
+    Instant start = Instant.ofEpochSecond(firstDay * DAY);
+    Instant end = Instant.ofEpochSecond((lastDay + 1) * DAY);
+    List<Instant> ends = new ArrayList<>();
+    for (LocalDate day = start.atZone(zone).toLocalDate().minusDays(1);
+        !day.isAfter(end.atZone(zone).toLocalDate().plusDays(1)); day = day.plusDays(1)) {
+      if (calendar.isWorkingDay(day)) {
+        Instant dayEnd = calendar.endOfWorkingDay(day).toInstant();
+        if (!dayEnd.isBefore(start) && dayEnd.isBefore(end)) {
+          ends.add(dayEnd);
+        }
+      }
+    }
+    StringBuilder sql = new StringBuilder("values ");
+    int next = 0;
+    for (long d = firstDay; d <= lastDay; d++) {
+      int before = next;
+      Instant dayEnd = Instant.ofEpochSecond((d + 1) * DAY);
+      List<String> within = new ArrayList<>();
+      while (next < ends.size() && ends.get(next).isBefore(dayEnd)) {
+        within.add(seconds(ends.get(next++)));
+      }
+      if (within.size() > 2) { // working-day ends are at least 23 hours apart
+        throw new IllegalStateException("More than two working-day ends on UTC day " + d);
+      }
+      Instant dayStart = Instant.ofEpochSecond(d * DAY);
+      YearMonth month = YearMonth.from(dayStart.atZone(zone));
+      Instant monthTurns = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+      boolean turns = monthTurns.isBefore(dayEnd);
+      if (d > firstDay) {
+        sql.append(", ");
+      }
+      sql.append('(').append(d).append(", ").append(before)
+          .append(", ").append(within.size() > 0 ? within.get(0) : String.valueOf(NEVER))
+          .append(", ").append(within.size() > 1 ? within.get(1) : String.valueOf(NEVER))
+          .append(", '").append(month).append("', ").append(turns ? seconds(monthTurns) : String.valueOf(NEVER))
+          .append(", '").append(turns ? month.plusMonths(1) : month).append("')");
+    }
+    return new WorkingDaySpan(firstDay, lastDay, sql.toString());
+  }
+
+  private static String seconds(Instant moment) {
+    return BigDecimal.valueOf(moment.getEpochSecond()).add(BigDecimal.valueOf(moment.getNano(), 9))
+        .stripTrailingZeros().toPlainString();
+  }
+
+  /** The span as a common table expression named {@code name}. */
+  String table(String name) {
+    return name + "(" + COLUMNS + ") as (" + values + ")";
+  }
+
+  /** The first moment the span covers. */
+  Instant start() {
+    return Instant.ofEpochSecond(firstDay * DAY);
+  }
+
+  /** The first moment after the span. */
+  Instant end() {
+    return Instant.ofEpochSecond((lastDay + 1) * DAY);
+  }
+
+  /** SQL: the epoch day of a timestamp column, the key of its row. */
+  static String day(String column) {
+    return "floor(extract(epoch from " + column + ") / " + DAY + ")";
+  }
+
+  /**
+   * SQL: working-day ends before a moment (or, with {@code atOrBefore}, at or before it) by the row {@code row}
+   * joined on its day. From a receipt (ends at or before it) to a moment (ends before it), their difference is
+   * the working days elapsed, as {@link WorkingDayIndex#elapsed}.
+   */
+  static String endsBefore(String row, String column, boolean atOrBefore) {
+    String op = atOrBefore ? " <= " : " < ";
+    String seconds = "extract(epoch from " + column + ")";
+    return "(" + row + ".n + case when " + row + ".e1" + op + seconds + " then 1 else 0 end + case when " + row + ".e2"
+        + op + seconds + " then 1 else 0 end)";
+  }
+
+  /** SQL: the month of receipt (yyyy-MM, council's zone) of a timestamp column by its row. */
+  static String month(String row, String column) {
+    return "case when extract(epoch from " + column + ") >= " + row + ".mt then " + row + ".m1 else " + row + ".m0 end";
+  }
+}
