@@ -1,10 +1,12 @@
 package org.memberenquiries.report;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import org.memberenquiries.calendar.WorkingCalendar;
@@ -21,11 +23,12 @@ import org.memberenquiries.calendar.WorkingCalendar;
  * how many ends came before the day ({@code n}) and the (at most two) ends within it ({@code e1}, {@code e2},
  * epoch seconds; {@link #NEVER} when none). The database finds a timestamp's row by its epoch day, an equality
  * (hash) join, with no time-zone arithmetic in SQL. The row also gives the month of receipt in the council's
- * zone ({@code m0}, or {@code m1} from {@code mt} on, when the local month turns within the UTC day).
+ * zone ({@code m0}, or {@code m1} from {@code mt} on, when the local month turns within the UTC day), and
+ * the same for the week of receipt ({@code w0}, {@code wt}, {@code w1}: its Monday, yyyy-MM-dd).
  */
 final class WorkingDaySpan {
 
-  static final String COLUMNS = "d, n, e1, e2, m0, mt, m1";
+  static final String COLUMNS = "d, n, e1, e2, m0, mt, m1, w0, wt, w1";
   /** Epoch seconds after any moment a report sees: "no such end" (year 33658). */
   static final long NEVER = 999_999_999_999L;
   private static final long DAY = 86_400;
@@ -73,6 +76,9 @@ final class WorkingDaySpan {
       YearMonth month = YearMonth.from(dayStart.atZone(zone));
       Instant monthTurns = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
       boolean turns = monthTurns.isBefore(dayEnd);
+      LocalDate week = dayStart.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      Instant weekTurns = week.plusWeeks(1).atStartOfDay(zone).toInstant();
+      boolean newWeek = weekTurns.isBefore(dayEnd);
       if (d > firstDay) {
         sql.append(", ");
       }
@@ -80,7 +86,9 @@ final class WorkingDaySpan {
           .append(", ").append(within.size() > 0 ? within.get(0) : String.valueOf(NEVER))
           .append(", ").append(within.size() > 1 ? within.get(1) : String.valueOf(NEVER))
           .append(", '").append(month).append("', ").append(turns ? seconds(monthTurns) : String.valueOf(NEVER))
-          .append(", '").append(turns ? month.plusMonths(1) : month).append("')");
+          .append(", '").append(turns ? month.plusMonths(1) : month)
+          .append("', '").append(week).append("', ").append(newWeek ? seconds(weekTurns) : String.valueOf(NEVER))
+          .append(", '").append(newWeek ? week.plusWeeks(1) : week).append("')");
     }
     return new WorkingDaySpan(firstDay, lastDay, sql.toString());
   }
@@ -107,7 +115,18 @@ final class WorkingDaySpan {
 
   /** SQL: the epoch day of a timestamp column, the key of its row. */
   static String day(String column) {
-    return "floor(extract(epoch from " + column + ") / " + DAY + ")";
+    return "cast(floor(extract(epoch from " + column + ") / " + DAY + ") as integer)";
+  }
+
+  /**
+   * SQL: the span's rows (of the common table expression {@code table}) to join on {@code d}; grouped by it so
+   * that PostgreSQL's planner knows each timestamp finds one row. Without that it guesses each of the five joins
+   * multiplies the cases, sorts and merges on disk and compiles the query (JIT): seconds instead of a hash join.
+   */
+  static String byDay(String table, boolean withPeriods) {
+    return "(select d, min(n) as n, min(e1) as e1, min(e2) as e2"
+        + (withPeriods ? ", min(m0) as m0, min(mt) as mt, min(m1) as m1, min(w0) as w0, min(wt) as wt, min(w1) as w1" : "")
+        + " from " + table + " group by d)";
   }
 
   /**
@@ -125,5 +144,10 @@ final class WorkingDaySpan {
   /** SQL: the month of receipt (yyyy-MM, council's zone) of a timestamp column by its row. */
   static String month(String row, String column) {
     return "case when extract(epoch from " + column + ") >= " + row + ".mt then " + row + ".m1 else " + row + ".m0 end";
+  }
+
+  /** SQL: the week of receipt (its Monday, yyyy-MM-dd, council's zone) of a timestamp column by its row. */
+  static String week(String row, String column) {
+    return "case when extract(epoch from " + column + ") >= " + row + ".wt then " + row + ".w1 else " + row + ".w0 end";
   }
 }
