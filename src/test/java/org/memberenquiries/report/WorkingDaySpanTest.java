@@ -58,14 +58,14 @@ class WorkingDaySpanTest {
     List<Map<String, Object>> rows = jdbc.sql("with " + span.table("wd") + " select r.at as received, m.at as done,"
             + " greatest(0, " + WorkingDaySpan.endsBefore("md", "m.at", false) + " - "
             + WorkingDaySpan.endsBefore("rd", "r.at", true) + ") as elapsed,"
-            + " " + WorkingDaySpan.month("rd", "r.at") + " as month, " + WorkingDaySpan.week("rd", "r.at") + " as week"
-            + " from moment r join moment m on m.at >= r.at - interval '2' day and m.at <= r.at + interval '30' day"
+            + " " + WorkingDaySpan.month("rd", "r.at") + " as receipt_month, " + WorkingDaySpan.week("rd", "r.at") + " as receipt_week"
+            + " from moment r join moment m on m.at >= r.at - interval '2' day and m.at <= r.at + interval '15' day"
             + " join " + WorkingDaySpan.byDay("wd", true) + " rd on rd.d = " + WorkingDaySpan.day("r.at")
             + " join " + WorkingDaySpan.byDay("wd", false) + " md on md.d = " + WorkingDaySpan.day("m.at"))
         .query().listOfRows();
 
     WorkingDayIndex days = new WorkingDayIndex(calendar, LocalDate.of(2029, 3, 1), LocalDate.of(2030, 2, 1));
-    assertThat(rows).hasSizeGreaterThan(10_000);
+    assertThat(rows).hasSizeGreaterThan(5_000);
     int checked = 0;
     for (Map<String, Object> row : rows) {
       Instant received = instant(row.get("received"));
@@ -74,8 +74,8 @@ class WorkingDaySpanTest {
       assertThat(((Number) row.get("elapsed")).intValue()).as("from %s to %s", received, done)
           .isEqualTo(days.elapsed(receiptDay, done));
       LocalDate local = received.atZone(LONDON).toLocalDate();
-      assertThat(row.get("month")).as("month of %s", received).isEqualTo(YearMonth.from(local).toString());
-      assertThat(row.get("week")).as("week of %s", received)
+      assertThat(row.get("receipt_month")).as("month of %s", received).isEqualTo(YearMonth.from(local).toString());
+      assertThat(row.get("receipt_week")).as("week of %s", received)
           .isEqualTo(local.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
       checked++;
     }
