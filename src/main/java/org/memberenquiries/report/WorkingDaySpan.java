@@ -1,11 +1,12 @@
 package org.memberenquiries.report;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.memberenquiries.calendar.WorkingCalendar;
  * that day, one after it (or on a day off) to the next working day. So "working days from receipt to X"
  * is the number of working-day ends after the receipt and before X, and each row gives, for its UTC day,
  * how many ends came before the day ({@code n}) and the (at most two) ends within it ({@code e1}, {@code e2},
- * epoch seconds; {@link #NEVER} when none). The database finds a timestamp's row by its epoch day, an equality
+ * timestamps; {@link #NEVER} when none). The database finds a timestamp's row by its epoch day, an equality
  * (hash) join, with no time-zone arithmetic in SQL. The row also gives the month of receipt in the council's
  * zone ({@code m0}, or {@code m1} from {@code mt} on, when the local month turns within the UTC day), and
  * the same for the week of receipt ({@code w0}, {@code wt}, {@code w1}: its Monday, yyyy-MM-dd).
@@ -29,8 +30,10 @@ import org.memberenquiries.calendar.WorkingCalendar;
 final class WorkingDaySpan {
 
   static final String COLUMNS = "d, n, e1, e2, m0, mt, m1, w0, wt, w1";
-  /** Epoch seconds after any moment a report sees: "no such end" (year 33658). */
-  static final long NEVER = 999_999_999_999L;
+  /** A moment after any a report sees: "no such end". */
+  static final String NEVER = "timestamp with time zone '9999-12-31 00:00:00+00'";
+  private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+      .withZone(ZoneOffset.UTC);
   private static final long DAY = 86_400;
 
   private final long firstDay;
@@ -83,19 +86,19 @@ final class WorkingDaySpan {
         sql.append(", ");
       }
       sql.append('(').append(d).append(", ").append(before)
-          .append(", ").append(within.size() > 0 ? within.get(0) : String.valueOf(NEVER))
-          .append(", ").append(within.size() > 1 ? within.get(1) : String.valueOf(NEVER))
-          .append(", '").append(month).append("', ").append(turns ? seconds(monthTurns) : String.valueOf(NEVER))
+          .append(", ").append(within.size() > 0 ? within.get(0) : NEVER)
+          .append(", ").append(within.size() > 1 ? within.get(1) : NEVER)
+          .append(", '").append(month).append("', ").append(turns ? seconds(monthTurns) : NEVER)
           .append(", '").append(turns ? month.plusMonths(1) : month)
-          .append("', '").append(week).append("', ").append(newWeek ? seconds(weekTurns) : String.valueOf(NEVER))
+          .append("', '").append(week).append("', ").append(newWeek ? seconds(weekTurns) : NEVER)
           .append(", '").append(newWeek ? week.plusWeeks(1) : week).append("')");
     }
     return new WorkingDaySpan(firstDay, lastDay, sql.toString());
   }
 
+  /** A timestamp literal: compared with the columns as they are, no arithmetic per row (it cost a third of the time). */
   private static String seconds(Instant moment) {
-    return BigDecimal.valueOf(moment.getEpochSecond()).add(BigDecimal.valueOf(moment.getNano(), 9))
-        .stripTrailingZeros().toPlainString();
+    return "timestamp with time zone '" + LITERAL.format(moment) + "+00'";
   }
 
   /** The span as a common table expression named {@code name}. */
@@ -136,18 +139,18 @@ final class WorkingDaySpan {
    */
   static String endsBefore(String row, String column, boolean atOrBefore) {
     String op = atOrBefore ? " <= " : " < ";
-    String seconds = "extract(epoch from " + column + ")";
+    String seconds = column;
     return "(" + row + ".n + case when " + row + ".e1" + op + seconds + " then 1 else 0 end + case when " + row + ".e2"
         + op + seconds + " then 1 else 0 end)";
   }
 
   /** SQL: the month of receipt (yyyy-MM, council's zone) of a timestamp column by its row. */
   static String month(String row, String column) {
-    return "case when extract(epoch from " + column + ") >= " + row + ".mt then " + row + ".m1 else " + row + ".m0 end";
+    return "case when " + column + " >= " + row + ".mt then " + row + ".m1 else " + row + ".m0 end";
   }
 
   /** SQL: the week of receipt (its Monday, yyyy-MM-dd, council's zone) of a timestamp column by its row. */
   static String week(String row, String column) {
-    return "case when extract(epoch from " + column + ") >= " + row + ".wt then " + row + ".w1 else " + row + ".w0 end";
+    return "case when " + column + " >= " + row + ".wt then " + row + ".w1 else " + row + ".w0 end";
   }
 }
