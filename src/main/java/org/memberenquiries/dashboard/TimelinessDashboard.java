@@ -23,13 +23,13 @@ import org.springframework.stereotype.Service;
 /**
  * What the timeliness dashboard shows (issue 9 item 3, R16), read from the one query service,
  * {@link TimelinessReport}, so the page, its CSV files, the Cockpit plugin and {@code GET /api/reports/timeliness}
- * agree: the figures per department for the range, and each week's figures, which are the report's own for
- * that week (the same as the API asked for that Monday to Sunday). Nothing is counted here.
+ * agree: the figures per department for the range, and each week's R5 figure per department, which the report
+ * counts for all the chart's weeks in one query, as it would for that Monday to Sunday alone. Nothing is counted here.
  */
 @Service
 public class TimelinessDashboard {
 
-  /** The longest range the page shows (a year and a day): each week is one report; longer ranges are the API's. */
+  /** The longest range the page shows (a year and a day); longer ranges are the API's. */
   public static final int MAX_RANGE_DAYS = 366;
 
   private final TimelinessReport report;
@@ -81,25 +81,25 @@ public class TimelinessDashboard {
     ReportScope scope = scope(caller);
     TimelinessFigures figures = report.figures(scope, from, to, GroupBy.DEPARTMENT);
     List<Department> shown = departments.all().stream().filter(d -> scope.covers(d.id())).toList();
-    List<Week> weeks = new ArrayList<>();
-    LocalDate firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate lastMonday = to.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate chartMonday = lastMonday.minusWeeks(properties.chartWeeks() - 1L);
-    for (LocalDate monday = firstMonday.isBefore(chartMonday) ? chartMonday : firstMonday; !monday.isAfter(to);
+    LocalDate chartFrom = from.isBefore(chartMonday) ? chartMonday : from;
+    Map<LocalDate, Map<String, TimelinessReport.WeekOnTime>> byWeek = new HashMap<>();
+    for (TimelinessReport.WeekOnTime week : report.weeklyResponses(scope, chartFrom, to)) {
+      byWeek.computeIfAbsent(week.week(), k -> new HashMap<>()).put(week.department(), week);
+    }
+    List<Week> weeks = new ArrayList<>();
+    for (LocalDate monday = chartFrom.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !monday.isAfter(to);
         monday = monday.plusWeeks(1)) {
-      LocalDate start = monday.isBefore(from) ? from : monday;
+      LocalDate start = monday.isBefore(chartFrom) ? chartFrom : monday;
       LocalDate sunday = monday.plusDays(6);
-      LocalDate end = sunday.isAfter(to) ? to : sunday;
-      TimelinessFigures week = report.figures(scope, start, end, GroupBy.DEPARTMENT);
-      Map<String, TimelinessFigures.Row> byDepartment = new HashMap<>();
-      week.rows().forEach(row -> byDepartment.put(row.group(), row));
+      Map<String, TimelinessReport.WeekOnTime> week = byWeek.getOrDefault(monday, Map.of());
       List<Cell> cells = new ArrayList<>();
       for (Department department : shown) {
-        TimelinessFigures.Row row = byDepartment.get(department.id());
-        cells.add(row == null ? new Cell(null, 0, 0)
-            : new Cell(row.percentRespondedOnTime(), row.respondedOnTime(), row.responsesDue()));
+        TimelinessReport.WeekOnTime figure = week.get(department.id());
+        cells.add(figure == null ? new Cell(null, 0, 0) : new Cell(figure.percent(), figure.onTime(), figure.due()));
       }
-      weeks.add(new Week(start, end, cells));
+      weeks.add(new Week(start, sunday.isAfter(to) ? to : sunday, cells));
     }
     return new View(figures, shown, weeks, properties.onTimeTargetPercent(), properties.chartWeeks());
   }
