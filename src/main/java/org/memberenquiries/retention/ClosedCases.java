@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * history does (history cleanup, application.yml): once a case closed longer ago than
  * {@code enquiries.retention.closed-cases}, its rows go, in batches of {@code batch-size} cases, one transaction
  * each, so that no lock is held for long on the tables officers use. What goes, per enquiry closed before the
- * cut-off (the read model's {@code closed_at}) whose process no longer runs: the {@code enquiry} row (read model
+ * cut-off (when its window for follow-ups closed, issue 10 item 4, or for a case without one the read model's
+ * {@code closed_at}) whose process no longer runs: the {@code enquiry} row (read model
  * and register), {@code enquiry_share}, {@code communication} (what was sent to the Member), {@code breach},
  * {@code capacity_record}, {@code letter}, {@code deadline_change}, {@code mail_event} and {@code mail_outbox};
  * per document request (R12) whose process ended before the cut-off, its {@code document_request} row and its
@@ -82,9 +83,10 @@ public class ClosedCases {
   private int removeBatch(Instant cutOff) {
     Timestamp before = Timestamp.from(cutOff);
     int limit = retention.batchSize();
-    List<Case> enquiries = jdbc.sql("select reference, process_instance_id from enquiry e where e.closed_at < ?"
+    List<Case> enquiries = jdbc.sql("select reference, process_instance_id from enquiry e"
+            + " where coalesce(e.follow_ups_closed_at, e.closed_at) < ?"
             + " and not exists (select 1 from ACT_RU_EXECUTION x where x.PROC_INST_ID_ = e.process_instance_id)"
-            + " order by e.closed_at fetch first " + limit + " rows only")
+            + " order by coalesce(e.follow_ups_closed_at, e.closed_at) fetch first " + limit + " rows only")
         .param(before).query(Case.class).list();
     removeCases(enquiries, "enquiry");
     int removed = enquiries.size();
